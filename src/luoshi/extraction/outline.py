@@ -40,12 +40,13 @@ def find_headings(text: str) -> list[Heading]:
     return found
 
 
-def kind_of(title: str, seen_review: bool, r: Rules) -> str:
+def kind_of(title: str, r: Rules) -> str:
     """The kind of a top section from its title (review, programme, plan, other)."""
     for rule in r.kinds:
         if any(w in title for w in rule.words):
             return rule.kind
-    return "plan" if seen_review else "other"
+    # Unlabelled top headings (二、坚持实行扩大内需的方针) are the work the report arranges.
+    return "plan"
 
 
 def build_sections(text: str) -> tuple[Section, ...]:
@@ -55,7 +56,6 @@ def build_sections(text: str) -> tuple[Section, ...]:
     sections: list[Section] = []
     stack: list[tuple[Heading, str, str, int]] = []  # heading, id, kind, children so far
     top_count = 0
-    seen_review = False
     for i, h in enumerate(headings):
         while stack and stack[-1][0].rank >= h.rank:
             stack.pop()
@@ -66,8 +66,7 @@ def build_sections(text: str) -> tuple[Section, ...]:
         else:
             top_count += 1
             sid, pid = str(top_count), None
-            kind = kind_of(h.title, seen_review, r)
-            seen_review = seen_review or kind == "review"
+            kind = kind_of(h.title, r)
         end = next((g.start for g in headings[i + 1 :] if g.rank <= h.rank), len(text))
         sections.append(Section(sid, pid, h.number, h.title, kind, h.start, end))
         stack.append((h, sid, kind, 0))

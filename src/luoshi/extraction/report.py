@@ -12,7 +12,7 @@ _CN_NUM = "一二三四五六七八九十"
 _DELIVERY = re.compile(rf"(\d{{4}})年(\d{{1,2}})月(\d{{1,2}})日在(.{{2,40}}?[{_CN_NUM}]+次会议)上")
 _SPEAKER = re.compile(
     r"([\u4e00-\u9fff]{2,30}?(?:总理|代理省长|代省长|省长|代理市长|代市长|市长|代区长|区长|代县长|县长|州长|旗长|盟长|主席))"
-    r"\s*([\u4e00-\u9fff·]{2,4})$"
+    r"\s*([\u4e00-\u9fff·](?:\s?[\u4e00-\u9fff·]){1,3})$"
 )
 _UNIT = re.compile(r"[\u4e00-\u9fff]+?(?:特别行政区|自治区|自治州|自治县|地区|省|市|区|县|旗|州|盟)")
 _MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
@@ -40,11 +40,11 @@ def _speaker(front: str) -> tuple[str | None, str | None]:
         for candidate in (line, f"{line} {lines[i + 1]}" if i + 1 < len(lines) else line):
             m = _SPEAKER.search(candidate)
             if m and len(candidate) <= 50:
-                return m.group(2), m.group(1).strip()
+                return re.sub(r"\s", "", m.group(2)), m.group(1).strip()
     return None, None
 
 
-def _region(congress: str | None, speaker_title: str | None, title: str | None) -> str | None:
+def _region(congress: str | None, speaker_title: str | None, title: str | None, text: str) -> str | None:
     """The government that reports: the congress's prefix, else the last unit of the speaker's title."""
     if congress:
         if "全国人民代表大会" in congress:
@@ -58,6 +58,8 @@ def _region(congress: str | None, speaker_title: str | None, title: str | None) 
         units = _UNIT.findall(speaker_title.split("人民政府")[0])
         if units:
             return str(units[-1])
+    if "代表国务院" in text[:2000]:
+        return _NATION
     if title:
         m = re.match(rf"(.+?(?:省|自治区|市|区|县|旗|州|盟))(?:[{_CN_NUM}]+届|人民政府|政府工作报告)", title)
         if m:
@@ -90,17 +92,32 @@ def _plan_year(sections: tuple[Section, ...], delivered: str | None, text: str) 
     if delivered:
         year, month = int(delivered[:4]), int(delivered[5:7])
         return year if month <= 6 else year + 1
-    named = Counter(re.findall(r"((?:19|20)\d{2})年(?:的)?(?:工作|主要任务|重点工作|政府工作任务)", text))
-    return int(named.most_common(1)[0][0]) if named else None
+    # The year after the one the review is about: its heading's year (1999年工作回顾), else
+    # the year it names most (首先报告2001年的工作 -> 2002).
+    for s in sections:
+        m = re.search(r"((?:19|20)\d{2})年", s.title) if s.kind == "review" else None
+        if m:
+            return int(m.group(1)) + 1
+    first_plan = next((s.start for s in sections if s.kind in ("plan", "programme")), len(text))
+    reviewed = Counter(int(y) for y in re.findall(r"((?:19|20)\d{2})年", text[:first_plan]))
+    if not reviewed:
+        return None
+    mode = reviewed.most_common(1)[0][0]
+    if any("五年" in s.title for s in sections if s.kind == "review"):
+        # A five-year review names its first year most; it ends with the latest of the five.
+        return max(y for y in reviewed if y <= mode + 4) + 1
+    return mode + 1
 
 
 def _term(sections: tuple[Section, ...], plan_year: int | None, text: str) -> tuple[int, int] | None:
     """The span of a multi-year programme, when the report sets one."""
     programme = [s for s in sections if s.kind == "programme" and s.parent is None]
     for s in programme:
-        for name, first in _FIVE_YEAR.items():
-            if name in s.title and "成就" not in s.title.split(name)[0][-4:]:
-                return first, first + 4
+        # The last five-year plan a title names is the one it programmes (“十三五”成就和“十四五”目标).
+        named = [(s.title.rfind(name), first) for name, first in _FIVE_YEAR.items() if name in s.title]
+        if named:
+            first = max(named)[1]
+            return first, first + 4
     if plan_year and (programme or "今后五年" in text or "未来五年" in text):
         return plan_year, plan_year + 4
     return None
@@ -112,7 +129,7 @@ def read_report(text: str, header: dict[str, str], sections: tuple[Section, ...]
     delivered, congress = _delivery(front)
     speaker, speaker_title = _speaker(front)
     title = header.get("title") or _title(front)
-    region = _region(congress, speaker_title, title)
+    region = _region(congress, speaker_title, title, text)
     plan_year = _plan_year(sections, delivered, text)
     term = _term(sections, plan_year, text)
     keywords = tuple(k for k in re.split(r"[\s,;、]+", header.get("keywords", "")) if k)
@@ -131,6 +148,6 @@ def _title(front: str) -> str | None:
     """The first line that names the report (政府工作报告), as printed."""
     for line in front.split("\n"):
         line = line.strip()
-        if "政府工作报告" in line and len(line) <= 40:
+        if "政府工作报告" in line and len(line) <= 40 and ":" not in line:
             return line
     return None
