@@ -104,8 +104,8 @@ def _plan_year(sections: tuple[Section, ...], delivered: str | None, text: str) 
         return None
     mode = reviewed.most_common(1)[0][0]
     if any("五年" in s.title for s in sections if s.kind == "review"):
-        # A five-year review names its first year most; it ends with the latest of the five.
-        return max(y for y in reviewed if y <= mode + 4) + 1
+        # A five-year review names its base year and its last year most (1997 -> 2002).
+        return max(y for y, _ in reviewed.most_common(3) if y <= mode + 5) + 1
     return mode + 1
 
 
