@@ -134,9 +134,9 @@ def _is_chinese_noise(text: str, m: re.Match[str], value: float, unit: str, end:
     if m.group(0) in ("百", "千", "万"):
         return True  # 千家万户, 以千万计: idioms, not amounts
     before = text[m.start() - 1] if m.start() else ""
-    head = text[max(0, m.start() - 4) : m.start()]
-    if before not in ",;:。!?、(\n的" and m.start() and not head.endswith(r.lexicon.count_verbs):
-        return True  # 国际国内两个市场: counts a pair just named
+    clause = re.split(r"[,;:。!?\n]", text[max(0, m.start() - 30) : m.start()])[-1]
+    if value <= 3 and clause and clause[-1] not in "(的" and not any(v in clause for v in r.lexicon.count_verbs):
+        return True  # 国际国内两个市场: counts a pair or a triple just named
     after = text[end : end + 2]
     if before == "第" or before in r.lexicon.list_closers:
         return True

@@ -148,8 +148,10 @@ def _is_dependent(text: str, a: Amount, c_end: int, lex: Lexicon) -> bool:
     return noun_end > a.end and noun_end < c_end and text[noun_end] in "(的"
 
 
-def _is_baseline(text: str, a: Amount, clause_end: int, later: list[Amount], lex: Lexicon) -> bool:
+def _is_baseline(text: str, c_start: int, a: Amount, clause_end: int, later: list[Amount], lex: Lexicon) -> bool:
     """`3万元` in `从3万元提高到10万元`: the old value, not the one stated."""
+    if not any(w in text[c_start : a.start] for w in lex.baseline_openers):
+        return False
     for b in later:
         if b.start >= clause_end:
             break
@@ -196,7 +198,7 @@ def read_sentence(text: str, sentence: Span, amounts: list[Amount]) -> list[Quan
             continue  # stays inside the next amount's metric
         if not _duration_ok(text, a, c_start, lex):
             continue
-        if _is_baseline(text, a, c_end, later, lex):
+        if _is_baseline(text, c_start, a, c_end, later, lex):
             # 高速公路里程从13.6万公里增加到17.7万公里: the metric stands before 从.
             cut = _baseline_cut(text, c_start, a, lex)
             continue
@@ -303,7 +305,7 @@ def _read_amount(
     if distributed is not None:
         head = text[c_start : a.start]
         first = re.search(r"\d", head[head.find("分别") :])
-        kind = _kind(a.unit, head[: head.find("分别") + (first.start() if first else 0)], lex)
+        kind = _kind(a.unit, head[: head.find("分别") + first.start()] if first else head, lex)
         metric, start = clean_metric(distributed, lex) or distributed, c_start
         quote_end = max(quote_end, _clause_end(text, a.end, c_end))
     if not metric and prev is not None:

@@ -1,0 +1,18 @@
+"""Shared fixtures: where the repository and the read-only ../shared material are."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    """../shared beside the repository; tests that need it skip where it is absent."""
+    if not (SHARED / "corpus").is_dir():
+        pytest.skip(f"../shared is not beside this clone ({SHARED}): corpus and gold tests need it")
+    return SHARED
