@@ -11,8 +11,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from luoshi.extraction import extract_report
 
 SEED_BAR = {

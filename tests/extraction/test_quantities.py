@@ -56,7 +56,11 @@ def test_quotes_are_the_text_at_their_offsets() -> None:
 
 def test_qualitative_targets_of_the_main_targets_passage() -> None:
     ex = extract_report(
-        _report("plan", "主要预期目标是:地区生产总值增长9%;居民人均可支配收入增长与经济增长基本同步;节能减排约束性指标完成市下达年度计划。")
+        _report(
+            "plan",
+            "主要预期目标是:地区生产总值增长9%;居民人均可支配收入增长与经济增长基本同步;"
+            "节能减排约束性指标完成市下达年度计划。",
+        )
     )
     quotes = [t.quote for t in ex.targets if t.kind == "qualitative"]
     assert quotes == ["居民人均可支配收入增长与经济增长基本同步", "节能减排约束性指标完成市下达年度计划"]

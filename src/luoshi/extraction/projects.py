@@ -15,6 +15,7 @@ class ProjectRules:
     """Suffixes that end a name, words that open a phrase but not a name, generic names."""
 
     pattern: re.Pattern[str]
+    cut_after: re.Pattern[str]
     leading: tuple[str, ...]
     generic: frozenset[str]
     min_chars: int
@@ -28,9 +29,11 @@ def project_rules() -> ProjectRules:
     suffixes = "|".join(sorted(map(re.escape, data["suffixes"]), key=len, reverse=True))
     # A name: Chinese, Latin letters, digits and brackets, ending with a suffix and maybe a
     # letter-named part such as D区 or (二期).
-    pattern = re.compile(rf"[\u4e00-\u9fffA-Za-z0-9()]{{2,30}}?(?:{suffixes})(?:[A-Z]区|\([一二三四五六七八九十]期\))?")
+    name = r"[\u4e00-\u9fffA-Za-z0-9()]{2,30}"
+    pattern = re.compile(rf"{name}(?:{suffixes})(?:[A-Z]区|\([一二三四五六七八九十]期\))?")
     return ProjectRules(
         pattern=pattern,
+        cut_after=re.compile(".*(?:" + "|".join(map(re.escape, data["cut_after"])) + ")"),
         leading=tuple(sorted(data["leading_words"], key=len, reverse=True)),
         generic=frozenset(data["generic"]),
         min_chars=int(data["min_chars"]),
@@ -54,7 +57,10 @@ def find_projects(text: str) -> tuple[str, ...]:
     found: list[str] = []
     for chunk in re.split(r"[,;。、:“”!?\n]|和|及|与", text):
         for m in r.pattern.finditer(chunk):
-            name = _trim(m.group(0), r.leading)
+            name = r.cut_after.sub("", m.group(0))
+            name = _trim(name, r.leading)
+            if "等" in name or "一批" in name:
+                continue  # 铭钰激光等一批项目: a list's summary, not a name
             if len(name) >= r.min_chars and name not in r.generic and name not in found:
                 found.append(name)
     return tuple(found)

@@ -10,7 +10,7 @@ from luoshi.extraction.rules import rules
 from luoshi.extraction.segment import Span, paragraphs
 
 MAX_TITLE_CHARS = 30
-_TITLE = re.compile(r"^([^。!?;:]{2,%d})。" % MAX_TITLE_CHARS)
+_TITLE = re.compile(rf"^([^。!?;:]{{2,{MAX_TITLE_CHARS}}})。")
 
 
 def _leaf_plan_sections(sections: tuple[Section, ...]) -> list[Section]:
