@@ -289,12 +289,12 @@ def _read_amount(
         kind = "level" if kind == "level" else "ratio"
     subject = clean_metric(lead, lex)
     tail = _tail(text, quote_end, c_end, later)
-    metric = ""
+    metric = noun = ""
     if tail.startswith("的") and after:
         # 1500万人次以上的职工技能提升和转岗转业培训: the amount counts what follows 的.
         metric = tail[1:]
     elif tail and not rules().units.get(a.unit, _NO_UNIT).rate:
-        metric = following_noun(text, quote_end, quote_end + len(tail), lex)
+        metric = noun = following_noun(text, quote_end, quote_end + len(tail), lex)
     if tail.startswith("达"):
         # 全区行政村100%达干净整洁村标准、60%达美丽宜居标准: subject plus the standard reached.
         subject = subject or (prev.subject if prev else "")
@@ -308,6 +308,8 @@ def _read_amount(
         kind = _kind(a.unit, head[: head.find("分别") + first.start()] if first else head, lex)
         metric, start = clean_metric(distributed, lex) or distributed, c_start
         quote_end = max(quote_end, _clause_end(text, a.end, c_end))
+    if prev is not None and lead.lstrip().startswith(lex.comparison_openers) and not noun:
+        metric = ""  # 比去年增加8000亿元: the same metric as the amount before
     if not metric and prev is not None:
         # 增长7%以上、力争达到8%: the second tier continues the first one's metric and kind.
         metric, subject = prev.metric, prev.subject

@@ -75,6 +75,8 @@ class Lexicon:
     metric_leading_patterns: tuple[str, ...]
     noun_stoppers: tuple[str, ...]
     count_verbs: tuple[str, ...]
+    comparison_words: tuple[str, ...]
+    comparison_openers: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -168,7 +170,7 @@ def rules() -> Rules:
                 "estimate_markers", "main_targets_openers", "name_followers", "date_followers",
                 "formula_names", "list_closers", "baseline_openers", "reach_verbs",
                 "duration_contexts", "future_markers", "address_openers", "metric_leading_patterns",
-                "noun_stoppers", "count_verbs",
+                "noun_stoppers", "count_verbs", "comparison_words", "comparison_openers",
             )
         },
     )

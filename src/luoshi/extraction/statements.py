@@ -56,7 +56,10 @@ def _looks_back(sent: Span, section: Section | None, timeline: Timeline, lex: Le
     years = [int(y) for y in _YEAR.findall(sent.text)]
     if timeline.plan_year and years and max(years) < timeline.plan_year and not _future(sent, lex):
         return True
-    if any(w in sent.text for w in lex.past_markers) and not _future(sent, lex):
+    plain = sent.text
+    for w in lex.comparison_words:
+        plain = plain.replace(w, "")
+    if any(w in plain for w in lex.past_markers) and not _future(sent, lex):
         return True
     return section is None and not _future(sent, lex)
 
@@ -133,6 +136,29 @@ def _reviewed_years(title: str, sentence: str) -> int:
     return 1
 
 
+def _passage_end(text: str, begin: int, par_end: int) -> int:
+    """End of the main-targets passage: its first 。, over item lines when the colon ends a line."""
+    stop = text.find("。", begin, par_end)
+    if stop >= 0 or text[begin:par_end].strip():
+        return stop if stop >= 0 else par_end
+    end = par_end
+    for _ in range(15):  # one item per line (地区生产总值增长6%以上；) until one ends with 。
+        nxt = text.find("\n", end + 1)
+        line_end = nxt if nxt >= 0 else len(text)
+        line = text[end + 1 : line_end].strip()
+        if not line:
+            if line_end >= len(text):
+                break
+            end = line_end
+            continue
+        if not line.endswith((";", "。", ",")):
+            break
+        end = line_end
+        if line.endswith("。"):
+            break
+    return end
+
+
 def qualitative_targets(
     text: str, sections: tuple[Section, ...], tl: Timeline, amounts_at: set[int]
 ) -> list[Target]:
@@ -147,19 +173,18 @@ def qualitative_targets(
         if colon < 0:
             continue
         begin = par.start + colon + 1
-        stop = text.find("。", begin, par.end)
-        end = stop if stop >= 0 else par.end
+        end = _passage_end(text, begin, par.end)
         section = section_at(sections, begin)
         if section is not None and section.kind == "review":
             continue
-        for m in re.finditer(r"[^,;。]+", text[begin:end]):
+        for m in re.finditer(r"[^,;。\n]+", text[begin:end]):
             s, e = begin + m.start(), begin + m.end()
             item = text[s:e].strip()
             if len(item) < 4 or any(s <= a < e for a in amounts_at) or re.search(r"\d", item):
                 continue
             out.append(
                 Target(
-                    metric=clean_metric(item, lex) or item, kind="qualitative", value=None, unit=None,
+                    metric=item, kind="qualitative", value=None, unit=None,
                     quote=item, start=s, end=e, section=section.id if section else None, comparator=None,
                     horizon=_horizon(text, s, Span(s, e, item), section, tl), per_year=False,
                     commitment=next((w for w in lex.commitments if w in item), None),
