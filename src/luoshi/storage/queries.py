@@ -7,7 +7,16 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from luoshi.storage.models import Department, Plan, Report
+from luoshi.storage.models import (
+    Department,
+    DepartmentRole,
+    Plan,
+    ProgressReport,
+    Report,
+    ReportState,
+    Task,
+    TaskDepartment,
+)
 
 
 def report_by_sha256(session: Session, sha256: str) -> Report | None:
@@ -31,3 +40,29 @@ def departments(session: Session, *, active_only: bool = True) -> Sequence[Depar
 def department_names(session: Session) -> set[str]:
     """The names of every department, active or not."""
     return set(session.scalars(select(Department.name)))
+
+
+def approved_reports(session: Session, task_id: int) -> Sequence[ProgressReport]:
+    """A task's approved progress reports, oldest period first: the only ones that count for status."""
+    query = (
+        select(ProgressReport)
+        .where(ProgressReport.task_id == task_id, ProgressReport.state == ReportState.APPROVED)
+        .order_by(ProgressReport.period_year, ProgressReport.period_month)
+    )
+    return session.scalars(query).all()
+
+
+def tasks_of_plan(session: Session, plan_id: int) -> Sequence[Task]:
+    """A plan's tasks in their order."""
+    return session.scalars(select(Task).where(Task.plan_id == plan_id).order_by(Task.position, Task.id)).all()
+
+
+def lead_department_names(session: Session, plan_id: int) -> dict[int, str]:
+    """Task id → the name of its lead department (牵头单位), for the tasks of a plan that have one."""
+    query = (
+        select(TaskDepartment.task_id, Department.name)
+        .join(Department, Department.id == TaskDepartment.department_id)
+        .join(Task, Task.id == TaskDepartment.task_id)
+        .where(Task.plan_id == plan_id, TaskDepartment.role == DepartmentRole.LEAD)
+    )
+    return {task_id: name for task_id, name in session.execute(query)}
