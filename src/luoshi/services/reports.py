@@ -34,6 +34,7 @@ class ImportReport:
     extractor_version: str
     actor: str
     actor_id: int | None = None
+    plan_year: int | None = None  # the supervisor's choice when the extraction has none
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,7 @@ def _create(session: Session, parts: ExtractionIn, request: ImportReport) -> Imp
     )
     plan = Plan(
         title=f"{parts.title or parts.name}重点任务",
-        plan_year=_plan_year(parts),
+        plan_year=request.plan_year or _plan_year(parts),
         term_start=parts.term[0] if parts.term else None,
         term_end=parts.term[1] if parts.term else None,
     )
@@ -114,7 +115,7 @@ def _plan_year(parts: ExtractionIn) -> int:
         return parts.plan_year
     years = [t.horizon[0] for t in parts.targets if t.horizon and t.horizon[0] == t.horizon[1]]
     if not years:
-        raise ContractError("无法确定计划年度（report.plan_year 缺失）")
+        raise ContractError("无法确定计划年度（report.plan_year 缺失），请指定计划年度")
     return min(years)
 
 
