@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
 from luoshi.storage import ConflictError, expect_version, transaction
-from luoshi.storage.models import Department, Plan
+from luoshi.storage.models import Department, Plan, ProgressReport
 from tests.storage.builders import department, plan_with_task
 
 
@@ -41,3 +41,20 @@ def test_expect_version(held: int, sent: int, conflict: bool) -> None:
             expect_version(record, sent)
     else:
         expect_version(record, sent)
+
+
+def test_in_place_edits_of_json_values_are_saved_and_versioned(sessions: sessionmaker[Session]) -> None:
+    with transaction(sessions) as s:
+        task = plan_with_task(s)
+        report = ProgressReport(task_id=task.id, period_year=2022, period_month=6, values={"1": 10})
+        dept = department(s)
+        s.add(report)
+    with transaction(sessions) as s:
+        # Hold the records: a mutable JSON value refers to its record only weakly.
+        loaded, edited = s.get_one(ProgressReport, report.id), s.get_one(Department, dept.id)
+        loaded.values["1"] = 20
+        edited.keywords.append("价格")
+    with transaction(sessions) as s:
+        saved, kept = s.get_one(ProgressReport, report.id), s.get_one(Department, dept.id)
+        assert (saved.values, saved.version) == ({"1": 20}, 2)
+        assert (kept.keywords[-1], kept.version) == ("价格", 2)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import CheckConstraint, ForeignKey, String
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, String
+from sqlalchemy.ext.mutable import MutableList
 from sqlalchemy.orm import Mapped, mapped_column
 
 from luoshi.storage.base import Base, Versioned, choice, utcnow
@@ -19,7 +20,8 @@ class Department(Versioned, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(128), unique=True)
-    keywords: Mapped[list[Any]] = mapped_column(default=list)
+    # Mutable so that an in-place edit (keywords.append) is saved like a new list.
+    keywords: Mapped[list[Any]] = mapped_column(MutableList.as_mutable(JSON), default=list)
     position: Mapped[int] = mapped_column(default=0)
     active: Mapped[bool] = mapped_column(default=True)
 

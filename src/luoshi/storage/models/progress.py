@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import CheckConstraint, Float, ForeignKey, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import JSON, CheckConstraint, Float, ForeignKey, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy.ext.mutable import MutableDict
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from luoshi.storage.base import Base, Versioned, choice, utcnow
@@ -28,7 +29,7 @@ class ProgressReport(Versioned, Base):
     period_month: Mapped[int]
     state: Mapped[ReportState] = mapped_column(choice(ReportState, "report_state"), default=ReportState.DRAFT)
     # Value to date per target, keyed by the target id as a string (JSON keys are strings).
-    values: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    values: Mapped[dict[str, Any]] = mapped_column(MutableDict.as_mutable(JSON), default=dict)
     percent: Mapped[float | None] = mapped_column(Float)
     progress_text: Mapped[str] = mapped_column(Text, default="")
     problems: Mapped[str] = mapped_column(Text, default="")
