@@ -79,7 +79,9 @@ class TargetSpec:
         numeric = self.kind in (Kind.LEVEL, Kind.RATIO, Kind.GROWTH)
         if numeric and self.value is None:
             raise ValueError(f"a {self.kind.value} target needs a value")
-        if self.kind in (Kind.LEVEL, Kind.RATIO) and self.value is not None and self.value <= 0:
+        # Completion divides by the value; only a ceiling (事故为零, 以内) may be zero.
+        paced = self.kind in (Kind.LEVEL, Kind.RATIO) and self.comparator is not Comparator.AT_MOST
+        if paced and self.value is not None and self.value <= 0:
             raise ValueError(f"a {self.kind.value} target needs a positive value, got {self.value}")
 
 
