@@ -6,10 +6,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from luoshi.storage.models import Comparator, SectionKind, TargetKind
+
 SCHEMA = "luoshi.extract/1"
-SECTION_KINDS = ("review", "programme", "plan", "other")
-TARGET_KINDS = ("growth", "level", "ratio", "qualitative")
-COMPARATORS = (">=", "<=", "~", "=")
+SECTION_KINDS = tuple(k.value for k in SectionKind)
+TARGET_KINDS = tuple(k.value for k in TargetKind)
+COMPARATORS = tuple(c.value for c in Comparator)
 
 T = TypeVar("T")
 

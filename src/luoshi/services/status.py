@@ -39,7 +39,7 @@ def task_status(*, sessions: sessionmaker[Session], task_id: int, as_of: date) -
     """Judge one task on a date from its approved reports."""
     with transaction(sessions) as session:
         task = session.get_one(Task, task_id)
-        return _judge(session, task, as_of)
+        return _status(task.id, _judge(task, queries.approved_reports(session, task.id), as_of))
 
 
 def plan_status(*, sessions: sessionmaker[Session], plan_id: int, as_of: date) -> PlanOverview:
@@ -48,26 +48,25 @@ def plan_status(*, sessions: sessionmaker[Session], plan_id: int, as_of: date) -
         plan = session.get_one(Plan, plan_id)
         titles = {s.id: s.title for s in plan.sections}
         leads = queries.lead_department_names(session, plan_id)
+        reports = queries.approved_reports_of_plan(session, plan_id)
         tasks = queries.tasks_of_plan(session, plan_id)
-        judged = [(t, _judge(session, t, as_of)) for t in tasks]
+        judged = [(t, _judge(t, reports.get(t.id, []), as_of)) for t in tasks]
     sections: dict[str, list[tracking.Lamp]] = defaultdict(list)
     departments: dict[str, list[tracking.Lamp]] = defaultdict(list)
-    for task, status in judged:
-        lamp = _lamp(status)
+    for task, lamp in judged:
         sections[titles.get(task.section_id or 0, UNASSIGNED)].append(lamp)
         departments[leads.get(task.id, UNASSIGNED)].append(lamp)
     return PlanOverview(
-        tasks=tuple(status for _, status in judged),
+        tasks=tuple(_status(task.id, lamp) for task, lamp in judged),
         by_section={k: tracking.summarise(v) for k, v in sections.items()},
         by_department={k: tracking.summarise(v) for k, v in departments.items()},
     )
 
 
-def _judge(session: Session, task: Task, as_of: date) -> TaskStatus:
-    """The worst-of lamp of a stored task."""
+def _judge(task: Task, reports: Sequence[ProgressReport], as_of: date) -> tracking.Lamp:
+    """The worst-of lamp of a stored task from its approved reports."""
     plan = task.plan
     horizon = task_horizon(task, plan)
-    reports = queries.approved_reports(session, task.id)
     spec = tracking.TaskSpec(
         horizon=horizon,
         targets=tuple(target_spec(t, horizon) for t in task.targets),
@@ -78,9 +77,7 @@ def _judge(session: Session, task: Task, as_of: date) -> TaskStatus:
         percent=tuple(_observation(r, r.percent) for r in reports if r.percent is not None),
         milestones_done=tuple(m.done_on for m in task.milestones),
     )
-    lamp = tracking.judge_task(spec, progress, as_of, status_rules(plan))
-    flags = tuple(f.value for f in tracking.Flag if f in lamp.flags)
-    return TaskStatus(task.id, lamp.colour.value, lamp.reason, flags)
+    return tracking.judge_task(spec, progress, as_of, status_rules(plan))
 
 
 def status_rules(plan: Plan) -> tracking.StatusRules:
@@ -133,7 +130,7 @@ def _observation(report: ProgressReport, value: float | None) -> tracking.Observ
     return tracking.Observation(tracking.Period(report.period_year, report.period_month), float(value or 0.0))
 
 
-def _lamp(status: TaskStatus) -> tracking.Lamp:
-    """A task status back as a lamp, for the summaries."""
-    flags = frozenset(f for f in tracking.Flag if f.value in status.flags)
-    return tracking.Lamp(tracking.Colour(status.colour), status.reason, flags)
+def _status(task_id: int, lamp: tracking.Lamp) -> TaskStatus:
+    """A task's lamp as the outgoing schema: plain strings, flags in a fixed order."""
+    flags = tuple(f.value for f in tracking.Flag if f in lamp.flags)
+    return TaskStatus(task_id, lamp.colour.value, lamp.reason, flags)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from luoshi.storage.models import (
     Department,
@@ -52,9 +53,29 @@ def approved_reports(session: Session, task_id: int) -> Sequence[ProgressReport]
     return session.scalars(query).all()
 
 
+def approved_reports_of_plan(session: Session, plan_id: int) -> dict[int, list[ProgressReport]]:
+    """Task id → its approved reports, oldest first, for every task of a plan in one query."""
+    query = (
+        select(ProgressReport)
+        .join(Task, Task.id == ProgressReport.task_id)
+        .where(Task.plan_id == plan_id, ProgressReport.state == ReportState.APPROVED)
+        .order_by(ProgressReport.period_year, ProgressReport.period_month)
+    )
+    grouped: dict[int, list[ProgressReport]] = defaultdict(list)
+    for report in session.scalars(query):
+        grouped[report.task_id].append(report)
+    return grouped
+
+
 def tasks_of_plan(session: Session, plan_id: int) -> Sequence[Task]:
-    """A plan's tasks in their order."""
-    return session.scalars(select(Task).where(Task.plan_id == plan_id).order_by(Task.position, Task.id)).all()
+    """A plan's tasks in their order, with their targets and milestones loaded alongside."""
+    query = (
+        select(Task)
+        .where(Task.plan_id == plan_id)
+        .order_by(Task.position, Task.id)
+        .options(selectinload(Task.targets), selectinload(Task.milestones))
+    )
+    return session.scalars(query).all()
 
 
 def lead_department_names(session: Session, plan_id: int) -> dict[int, str]:
