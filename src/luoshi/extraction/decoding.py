@@ -20,6 +20,8 @@ _BOMS: tuple[tuple[bytes, str, str], ...] = (
 _MAX_CONTROL_SHARE = 0.01
 # Share of plausible characters (CJK, ASCII, common punctuation) a BOM-less UTF-16 guess needs.
 _MIN_PLAUSIBLE_UTF16 = 0.9
+# Share of NUL bytes on one side of the byte pairs that marks UTF-16 (the rest come from CJK like 一 U+4E00).
+_NUL_SIDE_SHARE = 0.8
 
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
@@ -35,10 +37,10 @@ def decode(data: bytes) -> tuple[str, str]:
         if data.startswith(bom):
             return _check_text(_strict(data[len(bom) :], codec, name), name)
     if b"\x00" in data:
-        guess = _utf16_by_nuls(data)
-        if guess is None:
+        found = _utf16_by_nuls(data)
+        if found is None:
             raise not_text()
-        return _check_text(_strict(data, guess, guess), guess)
+        return _check_text(*found)
     try:
         return _check_text(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
@@ -63,17 +65,17 @@ def _strict(data: bytes, codec: str, name: str) -> str:
         raise ReadError(f"文件不是有效的 {name} 编码", f"the file is not valid {name}") from None
 
 
-def _utf16_by_nuls(data: bytes) -> str | None:
-    """Name the UTF-16 byte order when NUL bytes sit (almost) only at odd or only at even offsets."""
+def _utf16_by_nuls(data: bytes) -> tuple[str, str] | None:
+    """Decode BOM-less UTF-16 whose NUL bytes sit mostly at odd (LE) or even (BE) offsets."""
     if len(data) % 2:
         return None
     even = data[0::2].count(0)
     odd = data[1::2].count(0)
-    # ASCII characters (digits, line ends) encode as one NUL byte on the high side of each pair.
-    if odd and even <= odd // 20:
-        return "utf-16-le"
-    if even and odd <= even // 20:
-        return "utf-16-be"
+    # ASCII characters (digits, line ends) put a NUL in the high byte; a CJK character rarely has one.
+    if odd >= _NUL_SIDE_SHARE * (odd + even):
+        return _plausible_utf16(data, "utf-16-le")
+    if even >= _NUL_SIDE_SHARE * (odd + even):
+        return _plausible_utf16(data, "utf-16-be")
     return None
 
 
@@ -81,15 +83,17 @@ def _utf16_by_content(data: bytes) -> tuple[str, str] | None:
     """Try BOM-less UTF-16 without NULs (pure CJK text): accept an order that yields plausible text."""
     if len(data) % 2 or len(data) < 4:
         return None
-    for codec in ("utf-16-le", "utf-16-be"):
-        try:
-            text = data.decode(codec)
-        except UnicodeDecodeError:
-            continue
-        plausible = sum(1 for c in text if _is_plausible(c))
-        if plausible >= _MIN_PLAUSIBLE_UTF16 * len(text):
-            return text, codec
-    return None
+    return _plausible_utf16(data, "utf-16-le") or _plausible_utf16(data, "utf-16-be")
+
+
+def _plausible_utf16(data: bytes, codec: str) -> tuple[str, str] | None:
+    """The text in `codec` if it decodes and looks like Chinese text, else None."""
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    plausible = sum(1 for c in text if _is_plausible(c))
+    return (text, codec) if plausible >= _MIN_PLAUSIBLE_UTF16 * len(text) else None
 
 
 def _is_plausible(char: str) -> bool:

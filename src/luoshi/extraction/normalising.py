@@ -16,7 +16,7 @@ _LINE_ENDS = re.compile(r"\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
 _KEEP = re.compile(r"([…\u2460-\u2473])")
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # A run of three or more single CJK characters separated by single spaces: 政 府 工 作 报 告.
-_LETTER_SPACED = re.compile(rf"(?<!\S)[{_CJK}](?: [{_CJK}]){{2,}}(?!\S)")
+_LETTER_SPACED = re.compile(rf"(?<!\w)[{_CJK}](?: [{_CJK}]){{2,}}(?!\w)")
 _SPACE_RUN = re.compile(r" {2,}")
 
 # Phrases that open a licence or site footer at the end of a file (Wikisource, government sites).
@@ -30,6 +30,7 @@ FOOTER_STARTS: tuple[str, ...] = (
     "网站标识码",
     "主办单位:",
     "【关闭窗口】",
+    "【打印本页】",
     "扫一扫在手机打开当前页",
 )
 # How far back from the end a footer may start: a footer is short and made of short lines.
