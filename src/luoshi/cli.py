@@ -118,7 +118,7 @@ def _extract_folder(folder: Path, args: argparse.Namespace) -> int:
         raise UserError(
             "文件夹中没有报告文件（*.txt、*.htm、*.html）", "no report files in the folder", str(folder)
         )
-    err = Console(stderr=True)
+    err = Console(stderr=True, soft_wrap=True)
     batch = run_batch(paths, jobs=args.jobs or default_jobs(), console=err)
     with _output(args.out) as out:
         out.writelines(jsonl_lines(batch))
