@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from luoshi.extraction import Extraction, ReadError, extract_report
+from luoshi.extraction.reading import normalise
 from luoshi.samples import sample_bytes
 
 SEED = sample_bytes().decode("utf-8")
@@ -49,3 +51,17 @@ def test_report_with_a_damaged_stretch(start: int, length: int, insert: str) -> 
 def test_encoded_report_with_garbage_bytes(start: int, garbage: bytes, codec: str) -> None:
     data = SEED.encode(codec, errors="ignore")
     _extract_or_refuse(data[:start] + garbage + data[start:])
+
+
+# Arbitrary characters, salted with the ones normalisation must handle (line ends, odd spaces, icons).
+TRICKY = st.sampled_from(list("\r\n \t\u3000\u00a0\u200b\ue705\ufeff政府工作报告。（１"))
+
+
+@SETTINGS
+@given(st.text(alphabet=st.characters(codec="utf-8") | TRICKY))
+def test_normalised_text_is_canonical(text: str) -> None:
+    """LF only, stripped lines, single spaces, at most one blank line, no invisible or odd spaces."""
+    out = normalise(text)
+    assert "\r" not in out and "\n\n\n" not in out and "  " not in out
+    assert all(line == line.strip() for line in out.split("\n"))
+    assert not any(unicodedata.category(c) in ("Co", "Cf", "Cs", "Cc", "Zs") for c in out if c not in " \n")

@@ -63,29 +63,33 @@ class _Line:
 
 def normalise(raw: str) -> str:
     """Return the canonical text of a report; see the module docstring for the steps."""
-    lines = [_clean_line(line) for line in _visible_lines(raw)]
+    text = _nfkc(_visible_text(_LINE_ENDS.sub("\n", raw)))
+    # NFKC turns some characters into spaces (U+3000) and could, in theory, yield invisible ones.
+    text = text.translate(_invisible_table(text))
+    lines = [_clean_line(line) for line in text.split("\n")]
     lines = _cut_footer(lines)
     lines = _join_broken(lines)
     return _assemble(line.text for line in lines)
 
 
-def _visible_lines(raw: str) -> list[str]:
-    """Split into lines, dropping lines made only of invisible characters (they are not blank lines)."""
-    out = []
-    for line in _LINE_ENDS.sub("\n", raw).split("\n"):
-        cleaned = line.translate(_invisible_table(line))
-        if cleaned or not line:
-            out.append(cleaned)
-    return out
+def _visible_text(text: str) -> str:
+    """Drop invisible characters, and lines made only of them (they are not blank lines)."""
+    table = _invisible_table(text)
+    return "\n".join(cleaned for line in text.split("\n") if (cleaned := line.translate(table)) or not line)
+
+
+def _nfkc(text: str) -> str:
+    """NFKC, except for the characters it would spoil (… and circled numbers)."""
+    return "".join(p if _KEEP.fullmatch(p) else unicodedata.normalize("NFKC", p) for p in _KEEP.split(text))
 
 
 _INVISIBLE_CACHE: dict[str, str | None] = {}
 
 
-def _invisible_table(line: str) -> dict[int, str | None]:
-    """A translate table for the characters of `line`: drop invisibles, map tabs and spaces to a space."""
+def _invisible_table(text: str) -> dict[int, str | None]:
+    """A translate table for the characters of `text`: drop invisibles, map tabs and spaces to a space."""
     table: dict[int, str | None] = {}
-    for char in set(line):
+    for char in set(text):
         if char not in _INVISIBLE_CACHE:
             _INVISIBLE_CACHE[char] = _char_replacement(char)
         replacement = _INVISIBLE_CACHE[char]
@@ -95,19 +99,17 @@ def _invisible_table(line: str) -> dict[int, str | None]:
 
 
 def _char_replacement(char: str) -> str | None:
-    """What a character becomes before NFKC: None to drop it (zero-width, private-use icons, controls)."""
+    """What a character becomes: None to drop it (zero-width, private-use icons, controls), or a space."""
     category = unicodedata.category(char)
     if char == "\t" or category == "Zs":
         return " "
-    if category in ("Cf", "Co", "Cs", "Cc"):
+    if category in ("Cf", "Co", "Cs", "Cc") and char != "\n":
         return None
     return char
 
 
 def _clean_line(line: str) -> _Line:
-    """NFKC (keeping … and circled numbers), collapse spaces, join letter-spaced words, strip."""
-    line = "".join(p if _KEEP.fullmatch(p) else unicodedata.normalize("NFKC", p) for p in _KEEP.split(line))
-    line = line.translate(_invisible_table(line))
+    """Note the indent, strip, collapse spaces, join letter-spaced words."""
     indented = line.startswith("  ")
     line = _SPACE_RUN.sub(" ", line.strip())
     line = _LETTER_SPACED.sub(lambda m: m.group().replace(" ", ""), line)
