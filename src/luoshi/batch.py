@@ -53,6 +53,8 @@ def extract_file(path: Path) -> tuple[dict[str, Any] | None, str | None]:
         return extract_report(data, name=path.name).to_dict(), None
     except ReadError as error:
         return None, f"{error.zh} / {error.en}"
+    except Exception as error:  # a bug on one report must not lose the other reports of a batch
+        return None, f"内部错误 / internal error: {type(error).__name__}: {error}"
 
 
 def run_batch(paths: list[Path], *, jobs: int, console: Console) -> BatchResult:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 from rich.console import Console
 
@@ -126,27 +128,18 @@ def _extract_folder(folder: Path, args: argparse.Namespace) -> int:
     return EXIT_SOME_FAILED if batch.failures else 0
 
 
-class _output:
-    """Standard output, or a UTF-8 file opened for the duration of a with block."""
-
-    def __init__(self, path: Path | None) -> None:
-        self._path = path
-        self._file: IO[str] | None = None
-
-    def __enter__(self) -> IO[str]:
-        if self._path is None:
-            return sys.stdout
-        try:
-            self._file = self._path.open("w", encoding="utf-8", newline="\n")
-        except OSError as error:
-            raise UserError(
-                "无法写入输出文件", f"cannot write the output: {error.strerror}", str(self._path)
-            ) from None
-        return self._file
-
-    def __exit__(self, *exc: Any) -> None:
-        if self._file is not None:
-            self._file.close()
+@contextmanager
+def _output(path: Path | None) -> Iterator[IO[str]]:
+    """Standard output, or a UTF-8 file open for the duration of a with block."""
+    if path is None:
+        yield sys.stdout
+        return
+    try:
+        file = path.open("w", encoding="utf-8", newline="\n")
+    except OSError as error:
+        raise UserError("无法写入输出文件", f"cannot write the output: {error.strerror}", str(path)) from None
+    with file:
+        yield file
 
 
 def _table_width(out: IO[str]) -> int | None:

@@ -111,10 +111,5 @@ class _TextParser(HTMLParser):
             self._pieces.append(" ")
 
     def text(self) -> str:
-        """The collected text, lines stripped, runs of blank lines reduced to one."""
-        lines = [line.strip() for line in "".join(self._pieces).split("\n")]
-        out: list[str] = []
-        for line in lines:
-            if line or (out and out[-1]):
-                out.append(line)
-        return "\n".join(out).strip("\n")
+        """The collected text; normalisation strips its lines and collapses its blank lines."""
+        return "".join(self._pieces)
