@@ -181,9 +181,13 @@ def _width(text: str) -> int:
 
 def _should_join(a: str, b: _Line, prose: bool, *, first: bool) -> bool:
     """Whether line `b` continues line `a` (the why of each rule is in its comment)."""
-    if _forced_join(a, b):
+    if _forced_join(a, b.text):
         return True
-    if b.indented or not prose or _ends_sentence(a):
+    if b.indented or not prose:
+        return False
+    if _splits_number(a, b.text):
+        return True
+    if _ends_sentence(a):
         return False
     # Headings, bullets (——), labels (名称:) and title lines stand on their own lines.
     if _HEADING.match(a) or _HEADING.match(b.text) or b.text.startswith("—") or _LABEL.match(b.text):
@@ -191,23 +195,20 @@ def _should_join(a: str, b: _Line, prose: bool, *, first: bool) -> bool:
     return not (first and _is_title(a))
 
 
-def _forced_join(a: str, b: _Line) -> bool:
-    """Breaks no text has on purpose: after an opening bracket, before a closing one, inside a number."""
-    if a[-1] in _OPENERS or b.text[0] in _CLOSERS:
-        return True
-    # PM\n2.5, 138\n6万, M\n2: a number split from what it continues.
-    if (
-        a[-1].isascii()
-        and (a[-1].isalnum() or a[-1] == ".")
-        and b.text[0].isdigit()
-        and not b.indented
-        and not _HEADING.match(b.text)
-    ):
+def _forced_join(a: str, b: str) -> bool:
+    """Breaks no text makes on purpose: after an opening bracket, before a closing one, inside a word."""
+    if a[-1] in _OPENERS or b[0] in _CLOSERS:
         return True
     # A bare heading number (一、 or (一)) belongs to its title; a lone character to its word (报\n告).
     if _HEADING.fullmatch(a):
         return True
-    return len(b.text) == 1 and bool(_SINGLE_CJK.match(b.text)) and not _ends_sentence(a)
+    return len(b) == 1 and bool(_SINGLE_CJK.match(b)) and not _ends_sentence(a)
+
+
+def _splits_number(a: str, b: str) -> bool:
+    """PM\n2.5, 138\n6万, M\n2: a number cut from what it continues (in running text only)."""
+    end = a[-1]
+    return end.isascii() and (end.isalnum() or end == ".") and b[0].isdigit() and not _HEADING.match(b)
 
 
 def _ends_sentence(text: str) -> bool:
