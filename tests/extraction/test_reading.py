@@ -198,3 +198,10 @@ class TestHtmlPage:
         fragment = "".join(f"<p>{line}</p>\n" for line in ["政府工作报告", *BODY.split("\n")] if line)
         doc = read_document(fragment)
         assert doc.text.startswith("政府工作报告\n\n各位代表:\n\n现在,")
+
+
+def test_a_string_needs_only_some_chinese() -> None:
+    """Text a caller already holds (a test's paragraph) is not held to a whole report's length."""
+    assert read_document("城镇新增就业7500人。").text == "城镇新增就业7500人。"
+    with pytest.raises(ReadError):
+        read_document("GDP grew by 5% in 2024.")

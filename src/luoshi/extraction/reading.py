@@ -17,7 +17,7 @@ from luoshi.extraction.normalising import normalise
 
 __all__ = ["Document", "ReadError", "normalise", "read_document"]
 
-# A work report has thousands of Chinese characters; fewer than this is not a report.
+# A work report has thousands of Chinese characters; a file with fewer than this is not a report.
 MIN_HAN = 200
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 
@@ -34,7 +34,11 @@ class Document:
 
 
 def read_document(data: bytes | str, *, name: str = "") -> Document:
-    """Decode, convert HTML to text, normalise and read the header; raise ReadError for a non-report."""
+    """Decode, convert HTML to text, normalise and read the header; raise ReadError for a non-report.
+
+    Bytes are a file and must look like a report (at least MIN_HAN Chinese characters); a str is
+    text a caller already holds (a paragraph in a test, a pasted excerpt) and needs only some Chinese.
+    """
     if isinstance(data, str):
         raw, encoding = data, "unicode"
     else:
@@ -43,11 +47,10 @@ def read_document(data: bytes | str, *, name: str = "") -> Document:
         raw, encoding = decode(data)
     if not raw.strip():
         raise _empty()
-    html = looks_like_html(raw)
-    text = normalise(html_to_text(raw) if html else raw)
+    text = normalise(html_to_text(raw) if looks_like_html(raw) else raw)
     if not text:
         raise _empty()
-    if len(_HAN.findall(text)) < MIN_HAN:
+    if len(_HAN.findall(text)) < (MIN_HAN if isinstance(data, bytes) else 1):
         raise ReadError(
             "不是政府工作报告：文中几乎没有中文", "not a work report: the text has almost no Chinese"
         )
