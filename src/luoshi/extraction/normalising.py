@@ -189,8 +189,11 @@ def _should_join(a: str, b: _Line, prose: bool, *, first: bool) -> bool:
         return True
     if _ends_sentence(a):
         return False
-    # Headings, bullets (——), labels (名称:) and title lines stand on their own lines.
-    if _HEADING.match(a) or _HEADING.match(b.text) or b.text.startswith("—") or _LABEL.match(b.text):
+    # Headings, bullets (——), labels (名称:) and title lines stand on their own lines; a long line
+    # opening with a heading number is a paragraph under a run-in heading, and may go on.
+    if (_HEADING.match(a) and len(a) < _PROSE_LINE) or _HEADING.match(b.text):
+        return False
+    if b.text.startswith("—") or _LABEL.match(b.text):
         return False
     return not (first and _is_title(a))
 
