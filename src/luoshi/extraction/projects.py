@@ -1,0 +1,66 @@
+"""Named projects, parks and facilities a task mentions (银岭园区D区, 区人民医院新院一期项目)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+
+@dataclass(frozen=True)
+class ProjectRules:
+    """Suffixes that end a name, words that open a phrase but not a name, generic names."""
+
+    pattern: re.Pattern[str]
+    cut_after: re.Pattern[str]
+    leading: tuple[str, ...]
+    generic: frozenset[str]
+    min_chars: int
+
+
+@cache
+def project_rules() -> ProjectRules:
+    """The project rules, loaded once."""
+    path = resources.files("luoshi.extraction").joinpath("rules", "projects.yaml")
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    suffixes = "|".join(sorted(map(re.escape, data["suffixes"]), key=len, reverse=True))
+    # A name: Chinese, Latin letters, digits and brackets, ending with a suffix and maybe a
+    # letter-named part such as D区 or (二期).
+    name = r"[\u4e00-\u9fffA-Za-z0-9()]{2,30}"
+    pattern = re.compile(rf"{name}(?:{suffixes})(?:[A-Z]区|\([一二三四五六七八九十]期\))?")
+    return ProjectRules(
+        pattern=pattern,
+        cut_after=re.compile(".*(?:" + "|".join(map(re.escape, data["cut_after"])) + ")"),
+        leading=tuple(sorted(data["leading_words"], key=len, reverse=True)),
+        generic=frozenset(data["generic"]),
+        min_chars=int(data["min_chars"]),
+    )
+
+
+def _trim(name: str, leading: tuple[str, ...]) -> str:
+    changed = True
+    while changed:
+        changed = False
+        for w in leading:
+            if name.startswith(w) and len(name) > len(w):
+                name, changed = name[len(w) :], True
+                break
+    return name
+
+
+def find_projects(text: str) -> tuple[str, ...]:
+    """Distinct names of projects and facilities in the text, in order of first mention."""
+    r = project_rules()
+    found: list[str] = []
+    for chunk in re.split(r"[,;。、:“”!?\n]|和|及|与", text):
+        for m in r.pattern.finditer(chunk):
+            name = r.cut_after.sub("", m.group(0))
+            name = _trim(name, r.leading)
+            if "等" in name or "一批" in name:
+                continue  # 铭钰激光等一批项目: a list's summary, not a name
+            if len(name) >= r.min_chars and name not in r.generic and name not in found:
+                found.append(name)
+    return tuple(found)

@@ -1,0 +1,78 @@
+"""Work items of the plan: paragraphs that open with a short title sentence under plan headings."""
+
+from __future__ import annotations
+
+import re
+
+from luoshi.extraction.model import Section, Target, Task, YearSpan
+from luoshi.extraction.projects import find_projects
+from luoshi.extraction.rules import rules
+from luoshi.extraction.segment import Span, paragraphs
+
+MAX_TITLE_CHARS = 30
+_TITLE = re.compile(rf"^([^。!?;:]{{2,{MAX_TITLE_CHARS}}})。")
+
+
+def _leaf_plan_sections(sections: tuple[Section, ...]) -> list[Section]:
+    parents = {s.parent for s in sections}
+    return [s for s in sections if s.kind == "plan" and s.id not in parents]
+
+
+def _title(par: Span) -> str | None:
+    """The short title sentence a work item opens with (强力推进园区建设。)."""
+    m = _TITLE.match(par.text)
+    return m.group(1) if m and "," not in m.group(1) else None
+
+
+def _body(text: str, section: Section) -> list[Span]:
+    """The paragraphs under a section's heading, up to a closing address to the deputies."""
+    body = []
+    for p in paragraphs(text):
+        if section.start < p.start < section.end:
+            if p.text.startswith(rules().lexicon.address_openers):
+                break
+            body.append(p)
+    return body
+
+
+def _tasks_of(text: str, section: Section) -> list[tuple[str, int, int]]:
+    """(title, start, end) of each work item of one section."""
+    items: list[tuple[str, int, int]] = []
+    body = _body(text, section)
+    for par in body:
+        title = _title(par)
+        if title is not None:
+            items.append((title, par.start, par.end))
+        elif items:
+            # An untitled paragraph continues the work item above it.
+            items[-1] = (items[-1][0], items[-1][1], par.end)
+    if not items:
+        # No titled items: each paragraph, or the heading paragraph alone, is one item.
+        items = [(_first_clause(p.text), p.start, p.end) for p in body]
+        if not items:
+            end = text.find("\n", section.start)
+            items = [(section.title, section.start, end if end >= 0 else section.end)]
+    return items
+
+
+def _first_clause(par: str) -> str:
+    return re.split(r"[,;。!?:]", par, maxsplit=1)[0][:MAX_TITLE_CHARS]
+
+
+def extract_tasks(
+    text: str, sections: tuple[Section, ...], targets: tuple[Target, ...], plan_year: int | None
+) -> tuple[Task, ...]:
+    """Every work item of the plan with its text, the targets stated in it and its projects."""
+    out: list[Task] = []
+    horizon = YearSpan(plan_year, plan_year) if plan_year else None
+    for section in _leaf_plan_sections(sections):
+        for n, (title, start, end) in enumerate(_tasks_of(text, section), 1):
+            body = text[start:end]
+            inside = tuple(i for i, t in enumerate(targets) if start <= t.start < end)
+            out.append(
+                Task(
+                    id=f"{section.id}.{n}", section=section.id, title=title, text=body, start=start, end=end,
+                    horizon=horizon, targets=inside, projects=find_projects(body),
+                )
+            )
+    return tuple(out)
