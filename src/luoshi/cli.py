@@ -40,9 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="luoshi", description="落实 luoshi: from a government work report to an accountable plan."
     )
-    parser.add_argument(
-        "--version", action="version", version=f"luoshi {__version__} (extractor {EXTRACTOR_VERSION})"
-    )
+    parser.add_argument("--version", action="version", version=f"luoshi {__version__} (extractor {EXTRACTOR_VERSION})")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     extract = commands.add_parser(
         "extract",
@@ -54,9 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     source = extract.add_mutually_exclusive_group(required=True)
     source.add_argument("path", nargs="?", type=Path, help="a report file, or a folder of reports")
     source.add_argument("--sample", action="store_true", help=f"the bundled report ({SAMPLE_NAME})")
-    extract.add_argument(
-        "--format", choices=("json", "table"), default="json", help="output format (default json)"
-    )
+    extract.add_argument("--format", choices=("json", "table"), default="json", help="output format (default json)")
     extract.add_argument("--out", type=Path, help="write to this file instead of standard output")
     extract.add_argument("--jobs", type=int, default=0, help="processes for a folder (default: all cores)")
     return parser
@@ -112,14 +108,10 @@ def _extract_one(name: str, data: bytes, args: argparse.Namespace) -> int:
 def _extract_folder(folder: Path, args: argparse.Namespace) -> int:
     """Extract every report of a folder to JSON lines; print a summary; exit 1 if any file failed."""
     if args.format == "table":
-        raise UserError(
-            "文件夹只能输出 JSON 行", "a folder is written as JSON lines (--format json)", str(folder)
-        )
+        raise UserError("文件夹只能输出 JSON 行", "a folder is written as JSON lines (--format json)", str(folder))
     paths = report_files(folder)
     if not paths:
-        raise UserError(
-            "文件夹中没有报告文件（*.txt、*.htm、*.html）", "no report files in the folder", str(folder)
-        )
+        raise UserError("文件夹中没有报告文件（*.txt、*.htm、*.html）", "no report files in the folder", str(folder))
     err = Console(stderr=True, soft_wrap=True)
     batch = run_batch(paths, jobs=args.jobs or default_jobs(), console=err)
     with _output(args.out) as out:

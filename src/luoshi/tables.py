@@ -85,9 +85,7 @@ def _fact_rows(data: dict[str, Any]) -> list[tuple[str, ...]]:
 
 
 def _task_rows(tasks: list[dict[str, Any]]) -> list[tuple[str, ...]]:
-    return [
-        (t["id"], t["section"], t["title"], str(len(t["targets"])), "、".join(t["projects"])) for t in tasks
-    ]
+    return [(t["id"], t["section"], t["title"], str(len(t["targets"])), "、".join(t["projects"])) for t in tasks]
 
 
 def _text(value: object) -> str:

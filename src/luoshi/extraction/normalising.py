@@ -63,9 +63,9 @@ class _Line:
 
 def normalise(raw: str) -> str:
     """Return the canonical text of a report; see the module docstring for the steps."""
+    # Invisible characters go before NFKC, which never turns a visible character into one of them
+    # (checked over all of Unicode), so one pass suffices.
     text = _nfkc(_visible_text(_LINE_ENDS.sub("\n", raw)))
-    # NFKC turns some characters into spaces (U+3000) and could, in theory, yield invisible ones.
-    text = text.translate(_invisible_table(text))
     lines = [_clean_line(line) for line in text.split("\n")]
     lines = _cut_footer(lines)
     lines = _join_broken(lines)
@@ -75,7 +75,11 @@ def normalise(raw: str) -> str:
 def _visible_text(text: str) -> str:
     """Drop invisible characters, and lines made only of them (they are not blank lines)."""
     table = _invisible_table(text)
-    return "\n".join(cleaned for line in text.split("\n") if (cleaned := line.translate(table)) or not line)
+    dropped = "".join(chr(code) for code, replacement in table.items() if replacement is None)
+    if dropped:
+        only_invisible = re.compile(f"^[{re.escape(dropped)}]+(?:\n|$)", re.MULTILINE)
+        text = only_invisible.sub("", text)
+    return text.translate(table)
 
 
 def _nfkc(text: str) -> str:
