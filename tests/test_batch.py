@@ -17,9 +17,7 @@ def test_report_files(tmp_path: Path) -> None:
     assert [p.name for p in batch.report_files(tmp_path)] == ["a.html", "b.TXT", "c.htm"]
 
 
-def test_an_engine_bug_fails_one_file_only(
-    tmp_path: Path, seed_bytes: bytes, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_an_engine_bug_fails_one_file_only(tmp_path: Path, seed_bytes: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
     good, bad = tmp_path / "good.txt", tmp_path / "bad.txt"
     good.write_bytes(seed_bytes)
     bad.write_bytes(seed_bytes + b"\n")

@@ -120,7 +120,5 @@ def test_python_m_luoshi_without_traceback(tmp_path: Path) -> None:
     )
     assert done.returncode == 2
     assert done.stderr == "luoshi: 错误：文件为空 / error: the file is empty (x.txt)\n"
-    sample = subprocess.run(
-        [sys.executable, "-m", "luoshi", "extract", "--sample"], capture_output=True, check=True
-    )
+    sample = subprocess.run([sys.executable, "-m", "luoshi", "extract", "--sample"], capture_output=True, check=True)
     assert json.loads(sample.stdout.decode("utf-8"))["source"]["chars"] == 13973

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import os
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +19,7 @@ CASES: dict[str, list[dict[str, Any]]] = yaml.safe_load((HERE / "cases" / "readi
 FIXTURES = HERE / "fixtures"
 # A report body long enough to pass the reader's "is this a report" check.
 BODY = (
-    "\n\n各位代表:\n\n"
-    + "现在,我代表区人民政府向大会作工作报告,请予审议,并请政协各位委员和其他列席人员提出意见。" * 8
+    "\n\n各位代表:\n\n" + "现在,我代表区人民政府向大会作工作报告,请予审议,并请政协各位委员和其他列席人员提出意见。" * 8
 )
 
 
@@ -86,6 +86,20 @@ def test_utf16_without_bom_or_nul_bytes() -> None:
         assert b"\x00" not in data
         doc = read_document(data)
         assert (doc.encoding, doc.text) == (codec, text)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [lambda b: b[:-1], lambda b: b[:20000] + b"\xff" + b[20001:]],
+    ids=["truncated-inside-a-character", "one-bad-byte"],
+)
+def test_damaged_utf8_stays_utf8_with_a_warning(seed_bytes: bytes, damage: Callable[[bytes], bytes]) -> None:
+    """A few bad bytes must not send a UTF-8 file to GB18030, which would decode it into nonsense."""
+    data = seed_bytes.rstrip() + "。".encode()
+    doc = read_document(damage(data))
+    assert doc.encoding == "utf-8"
+    assert len(doc.warnings) == 1 and "unreadable" in doc.warnings[0]
+    assert "阳江市江城区人民政府区长 梁小昌" in doc.text
 
 
 def test_string_input_is_not_decoded(seed_bytes: bytes) -> None:

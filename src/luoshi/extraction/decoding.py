@@ -23,10 +23,14 @@ _MIN_PLAUSIBLE_UTF16 = 0.9
 # Share of NUL bytes on one side of the byte pairs that marks UTF-16 (the rest come from CJK like 一 U+4E00).
 _NUL_SIDE_SHARE = 0.8
 
+# A UTF-8 file may have this many bad bytes (or this share of its characters) and still be UTF-8.
+_MAX_BAD_UTF8 = 3
+_MAX_BAD_UTF8_SHARE = 0.001
+
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
-def not_text() -> ReadError:
+def _not_text() -> ReadError:
     """The error for a binary file (an image, an archive, a word-processor file)."""
     return ReadError("无法识别的文件：不是文本或网页", "not a text or HTML file")
 
@@ -39,12 +43,15 @@ def decode(data: bytes) -> tuple[str, str]:
     if b"\x00" in data:
         found = _utf16_by_nuls(data)
         if found is None:
-            raise not_text()
+            raise _not_text()
         return _check_text(*found)
     try:
         return _check_text(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
+    damaged = _damaged_utf8(data)
+    if damaged is not None:
+        return _check_text(damaged, "utf-8")
     found = _utf16_by_content(data)
     if found is not None:
         return _check_text(*found)
@@ -55,6 +62,16 @@ def decode(data: bytes) -> tuple[str, str]:
             "无法识别文件编码（支持 UTF-8、GB18030/GBK、UTF-16）",
             "unknown encoding (UTF-8, GB18030/GBK and UTF-16 are supported)",
         ) from None
+
+
+def _damaged_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few bad bytes (a truncated download, one flipped byte), bad ones shown as U+FFFD.
+
+    Without this, GB18030 would decode such a file without error, into nonsense.
+    """
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    return text if bad <= max(_MAX_BAD_UTF8, _MAX_BAD_UTF8_SHARE * len(text)) else None
 
 
 def _strict(data: bytes, codec: str, name: str) -> str:
@@ -112,5 +129,5 @@ def _is_plausible(char: str) -> bool:
 def _check_text(text: str, encoding: str) -> tuple[str, str]:
     """Reject a decoded text that is full of control characters (a binary file that happened to decode)."""
     if len(_CONTROL.findall(text)) > _MAX_CONTROL_SHARE * len(text):
-        raise not_text()
+        raise _not_text()
     return text, encoding
