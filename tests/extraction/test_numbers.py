@@ -21,8 +21,14 @@ def test_amounts(case: dict[str, Any]) -> None:
 @pytest.mark.parametrize(
     ("numeral", "value"),
     [
-        ("两", 2), ("十", 10), ("十二", 12), ("二十", 20), ("三千五百", 3500), ("一百零五", 105),
-        ("千", 1000), ("万", None),
+        ("两", 2),
+        ("十", 10),
+        ("十二", 12),
+        ("二十", 20),
+        ("三千五百", 3500),
+        ("一百零五", 105),
+        ("千", 1000),
+        ("万", None),
     ],
 )
 def test_chinese_numerals(numeral: str, value: float | None) -> None:

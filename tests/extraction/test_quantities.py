@@ -39,9 +39,8 @@ def test_quantities(case: dict[str, Any]) -> None:
         got = [t for t in getattr(ex, group) if t.kind != "qualitative"]
         wanted = case.get(group, [])
         for want in wanted:
-            assert any(_matches(item, want) for item in got), (
-                f"{group}: nothing matches {want}; got "
-                + repr([{k: _field(i, k) for k in want} for i in got])
+            assert any(_matches(item, want) for item in got), f"{group}: nothing matches {want}; got " + repr(
+                [{k: _field(i, k) for k in want} for i in got]
             )
         if case.get("only"):
             assert len(got) == len(wanted), [f"{i.value}{i.unit} {i.metric}" for i in got]

@@ -30,6 +30,12 @@ def extract_report(data: bytes | str, *, name: str = "") -> Extraction:
     if timeline.plan_year is None:
         warnings.append("未能确定计划年度")
     return Extraction(
-        source=source, report=report, sections=sections, facts=facts, targets=targets, tasks=tasks,
-        warnings=tuple(warnings), text=text,
+        source=source,
+        report=report,
+        sections=sections,
+        facts=facts,
+        targets=targets,
+        tasks=tasks,
+        warnings=tuple(warnings),
+        text=text,
     )

@@ -316,10 +316,15 @@ def _read_amount(
         kind = prev.kind if prev.unit == a.unit and kind != "growth" else kind
     head = text[c_start : a.start]
     base = dict(
-        metric=metric, kind=kind, unit=a.unit, subject=subject,
+        metric=metric,
+        kind=kind,
+        unit=a.unit,
+        subject=subject,
         commitment=next((w for w in lex.commitments if w in head), None),
         per_year=any(w in head for w in lex.per_year_words),
-        quote_start=start, quote_end=quote_end, amount_start=a.start,
+        quote_start=start,
+        quote_end=quote_end,
+        amount_start=a.start,
     )
     if a.high is not None:
         return [

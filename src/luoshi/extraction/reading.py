@@ -1,22 +1,26 @@
 """Bytes to normalised text: decoding, HTML to text, the disclosure header, normalisation.
 
-PROVISIONAL minimal version: to be replaced by the full reader (encodings, HTML, line joins).
+`read_document` is the reader's one entry point; every offset the extraction reports points
+into `Document.text`.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
+from itertools import islice
 
+from luoshi.extraction.decoding import decode
+from luoshi.extraction.errors import ReadError
+from luoshi.extraction.header import parse_header
+from luoshi.extraction.htmltext import html_to_text, looks_like_html
+from luoshi.extraction.normalising import normalise
 
-class ReadError(ValueError):
-    """A file that cannot be read as a report; carries a Chinese and an English message."""
+__all__ = ["Document", "ReadError", "normalise", "read_document"]
 
-    def __init__(self, zh: str, en: str) -> None:
-        super().__init__(f"{zh} / {en}")
-        self.zh = zh
-        self.en = en
+# A work report has thousands of Chinese characters; a file with fewer than this is not a report.
+MIN_HAN = 200
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -31,21 +35,36 @@ class Document:
 
 
 def read_document(data: bytes | str, *, name: str = "") -> Document:
-    """Decode and normalise a report."""
-    if isinstance(data, bytes):
-        raw = data.decode("utf-8-sig")
-        encoding = "utf-8"
-    else:
+    """Decode, convert HTML to text, normalise and read the header; raise ReadError for a non-report.
+
+    Bytes are a file and must look like a report (at least MIN_HAN Chinese characters); a str is
+    text a caller already holds (a paragraph in a test, a pasted excerpt) and needs only some Chinese.
+    """
+    if isinstance(data, str):
         raw, encoding = data, "unicode"
-    text = normalise(raw)
-    if not text.strip():
-        raise ReadError("文件为空", "the file is empty")
-    return Document(text=text, encoding=encoding, chars=len(raw))
+    else:
+        if not data.strip():
+            raise _empty()
+        raw, encoding = decode(data)
+    if not raw.strip():
+        raise _empty()
+    text = normalise(html_to_text(raw) if looks_like_html(raw) else raw)
+    if not text:
+        raise _empty()
+    needed = MIN_HAN if isinstance(data, bytes) else 1
+    if sum(1 for _ in islice(_HAN.finditer(text), needed)) < needed:
+        raise ReadError("不是政府工作报告：文中几乎没有中文", "not a work report: the text has almost no Chinese")
+    return Document(text=text, encoding=encoding, chars=len(raw), header=parse_header(text), warnings=_warnings(text))
 
 
-def normalise(raw: str) -> str:
-    """NFKC, unify line ends, drop private-use glyphs, join letter-spaced words, strip lines."""
-    text = unicodedata.normalize("NFKC", raw.replace("\r\n", "\n").replace("\r", "\n"))
-    text = "".join(c for c in text if unicodedata.category(c) != "Co")
-    text = re.sub(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff] [\u4e00-\u9fff])|(?<=[\u4e00-\u9fff] [\u4e00-\u9fff]) (?=[\u4e00-\u9fff])", "", text)
-    return "\n".join(line.strip() for line in text.split("\n"))
+def _empty() -> ReadError:
+    """The error for an empty file or one holding only white space."""
+    return ReadError("文件为空", "the file is empty")
+
+
+def _warnings(text: str) -> tuple[str, ...]:
+    """What a user should know about the text itself (damaged characters)."""
+    damaged = text.count("\ufffd")
+    if damaged:
+        return (f"文本中有 {damaged} 个无法识别的字符（�） / {damaged} unreadable characters in the text",)
+    return ()

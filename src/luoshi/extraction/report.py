@@ -134,12 +134,22 @@ def read_report(text: str, header: dict[str, str], sections: tuple[Section, ...]
     term = _term(sections, plan_year, text)
     keywords = tuple(k for k in re.split(r"[\s,;、]+", header.get("keywords", "")) if k)
     report = Report(
-        title=title, region=region, level=_level(region, text), issuer=header.get("issuer") or None,
-        index_no=header.get("index_no") or None, category=header.get("category") or None,
-        doc_no=header.get("doc_no") or None, keywords=keywords,
-        written_date=header.get("written_date") or None, published_date=header.get("published_date") or None,
-        delivered_date=delivered, congress=congress, speaker=speaker, speaker_title=speaker_title,
-        plan_year=plan_year, term=term,
+        title=title,
+        region=region,
+        level=_level(region, text),
+        issuer=header.get("issuer") or None,
+        index_no=header.get("index_no") or None,
+        category=header.get("category") or None,
+        doc_no=header.get("doc_no") or None,
+        keywords=keywords,
+        written_date=header.get("written_date") or None,
+        published_date=header.get("published_date") or None,
+        delivered_date=delivered,
+        congress=congress,
+        speaker=speaker,
+        speaker_title=speaker_title,
+        plan_year=plan_year,
+        term=term,
     )
     return report, Timeline(plan_year=plan_year, term=term)
 

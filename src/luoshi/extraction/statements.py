@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from luoshi.extraction.model import Fact, Section, Target, YearSpan
 from luoshi.extraction.numbers import base_value, find_amounts
 from luoshi.extraction.outline import section_at
-from luoshi.extraction.quantities import Quantity, clean_metric, read_sentence
+from luoshi.extraction.quantities import Quantity, read_sentence
 from luoshi.extraction.rules import Lexicon, rules
 from luoshi.extraction.segment import Span, paragraphs, sentences
 

@@ -80,8 +80,15 @@ def extract_tasks(
             inside = tuple(i for i, t in enumerate(targets) if start <= t.start < end)
             out.append(
                 Task(
-                    id=f"{section.id}.{n}", section=section.id, title=title, text=body, start=start, end=end,
-                    horizon=horizon, targets=inside, projects=find_projects(body),
+                    id=f"{section.id}.{n}",
+                    section=section.id,
+                    title=title,
+                    text=body,
+                    start=start,
+                    end=end,
+                    horizon=horizon,
+                    targets=inside,
+                    projects=find_projects(body),
                 )
             )
     return tuple(out)
