@@ -69,14 +69,23 @@ def _clause_end(text: str, pos: int, hi: int) -> int:
     return hi
 
 
+@cache
+def _alternation(words: tuple[str, ...], at_end: bool) -> re.Pattern[str]:
+    """One regular expression for a word list, longest word first (lists are scanned often)."""
+    body = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    return re.compile(f"(?:{body})$" if at_end else f"(?:{body})")
+
+
 def _after_word(text: str, pos: int, words: dict[str, str] | tuple[str, ...]) -> str | None:
-    """The word of `words` written at `pos`, if any (the lists are longest first)."""
-    return next((w for w in words if text.startswith(w, pos)), None)
+    """The word of `words` written at `pos`, if any (the longest that fits)."""
+    m = _alternation(tuple(words), False).match(text, pos)
+    return m.group(0) if m else None
 
 
 def _ending_word(text: str, words: dict[str, str] | tuple[str, ...]) -> str | None:
-    """The word of `words` that `text` ends with, if any."""
-    return next((w for w in words if text.endswith(w)), None)
+    """The word of `words` that `text` ends with, if any (the longest that fits)."""
+    m = _alternation(tuple(words), True).search(text)
+    return m.group(0) if m else None
 
 
 def _strip_words(metric: str, lead: tuple[str, ...], trail: tuple[str, ...], patterns: re.Pattern[str]) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from luoshi.extraction.model import Fact, Section, Target, YearSpan
@@ -29,13 +30,14 @@ def extract_statements(
 ) -> tuple[tuple[Fact, ...], tuple[Target, ...]]:
     """All facts and targets of the report, each with its quote and section."""
     amounts = find_amounts(text)
+    starts = [a.start for a in amounts]  # in text order, for slicing by sentence
     lex = rules().lexicon
     facts: list[Fact] = []
     targets: list[Target] = []
     for par in paragraphs(text):
         estimated_from_here = False
         for sent in sentences(par):
-            inside = [a for a in amounts if sent.start <= a.start < sent.end]
+            inside = amounts[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
             if any(w in sent.text for w in lex.estimate_markers):
                 estimated_from_here = estimated_from_here or "下同" in sent.text
             section = section_at(sections, sent.start)
