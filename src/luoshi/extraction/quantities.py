@@ -260,6 +260,18 @@ def _item_end(text: str, pos: int, c_end: int) -> int:
     return stop if stop >= 0 else c_end
 
 
+def _counts_what_follows(unit: str, tail: str, lex: Lexicon) -> bool:
+    """Whether the words after an amount name what it counts (13条黑臭水体, 1万亩土地收储).
+
+    Not for rates, durations and money (3000亿元支持…, 延长30年试点), nor before a verb of purpose.
+    """
+    r = rules()
+    info = r.units.get(unit) or r.units.get(unit.lstrip("".join(r.prefixes))) or _NO_UNIT
+    if info.rate or info.duration or info.base in ("元", "美元"):
+        return False
+    return not tail.startswith(lex.tail_verbs)
+
+
 def _tail(text: str, pos: int, c_end: int, later: list[Amount]) -> str:
     """Words after an amount that belong to it (13条黑臭水体全部消臭), up to the item's end.
 
@@ -302,7 +314,7 @@ def _read_amount(
     if tail.startswith("的") and after:
         # 1500万人次以上的职工技能提升和转岗转业培训: the amount counts what follows 的.
         metric = tail[1:]
-    elif tail and not rules().units.get(a.unit, _NO_UNIT).rate:
+    elif tail and _counts_what_follows(a.unit, tail, lex):
         metric = noun = following_noun(text, quote_end, quote_end + len(tail), lex)
     if tail.startswith("达"):
         # 全区行政村100%达干净整洁村标准、60%达美丽宜居标准: subject plus the standard reached.
