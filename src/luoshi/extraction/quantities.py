@@ -117,7 +117,7 @@ def _leading_patterns() -> re.Pattern[str]:
 def clean_metric(raw: str, lex: Lexicon) -> str:
     """The metric in the report's words: no verbs of intent, comparators or connectives."""
     metric = raw
-    for w in lex.commitments:
+    for w in lex.commitments + lex.metric_inner_noise:
         metric = metric.replace(w, "")
     lead = lex.metric_leading_noise + lex.per_year_words
     trail = lex.metric_trailing_noise + tuple(lex.before_comparators) + lex.per_year_words
