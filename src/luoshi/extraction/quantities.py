@@ -7,7 +7,7 @@ a quantity is a fact or a target, and its years, is decided in `statements`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from luoshi.extraction.numbers import Amount
@@ -222,6 +222,22 @@ def read_sentence(text: str, sentence: Span, amounts: list[Amount]) -> list[Quan
             prev = q
             prev_end = q.quote_end
         cut = None
+    return _respective(text, out)
+
+
+def _respective(text: str, found: list[Quantity]) -> list[Quantity]:
+    """`A 42150元、B 21560元,分别增长5.5%和7.2%`: each rate takes the metric of its level, in order."""
+    opening = [i for i, q in enumerate(found) if text[q.quote_start : q.amount_start].startswith("分别")]
+    if not opening:
+        return found
+    first = opening[0]
+    rates = [i for i in range(first, len(found)) if found[i].quote_start == found[first].quote_start]
+    subjects = found[first - len(rates) : first] if first >= len(rates) else []
+    if len(subjects) != len(rates) or len({q.metric for q in subjects}) != len(subjects):
+        return found
+    out = list(found)
+    for i, subject in zip(rates, subjects, strict=True):
+        out[i] = replace(found[i], metric=subject.metric, subject=subject.subject)
     return out
 
 
@@ -322,6 +338,9 @@ def _read_amount(
         metric = subject + tail
     quote_end += len(tail)
     metric = metric or subject
+    if "分别" in text[c_start : a.start]:
+        # 分别增长5.5%和7.2%: every amount of the list is stated by the whole clause.
+        start, quote_end = c_start, max(quote_end, _clause_end(text, a.end, c_end))
     distributed = _distributed(text, a, c_start)
     if distributed is not None:
         head = text[c_start : a.start]
