@@ -199,7 +199,7 @@ class TestHtmlPage:
         assert "<" not in page.text
 
     def test_br_breaks_a_line(self, page: Document) -> None:
-        assert "高新技术企业达到 58 家;\n完成造林绿化 1.2 万亩" in page.text
+        assert "高新技术企业达到58家;\n完成造林绿化1.2万亩" in page.text
 
     def test_gbk_page_reads_the_same(self, page: Document) -> None:
         html = (FIXTURES / "gov-page.html").read_text("utf-8").replace('charset="utf-8"', 'charset="gbk"')
