@@ -18,6 +18,7 @@ class ProjectRules:
     cut_after: re.Pattern[str]
     leading: tuple[str, ...]
     generic: frozenset[str]
+    generic_prefixes: re.Pattern[str]
     min_chars: int
 
 
@@ -36,6 +37,7 @@ def project_rules() -> ProjectRules:
         cut_after=re.compile(".*(?:" + "|".join(map(re.escape, data["cut_after"])) + ")"),
         leading=tuple(sorted(data["leading_words"], key=len, reverse=True)),
         generic=frozenset(data["generic"]),
+        generic_prefixes=re.compile("(?:" + "|".join(map(re.escape, data["generic_prefixes"])) + ")+"),
         min_chars=int(data["min_chars"]),
     )
 
@@ -61,6 +63,15 @@ def find_projects(text: str) -> tuple[str, ...]:
             name = _trim(name, r.leading)
             if "等" in name or "一批" in name:
                 continue  # 铭钰激光等一批项目: a list's summary, not a name
-            if len(name) >= r.min_chars and name not in r.generic and name not in found:
-                found.append(name)
+            if _generic(name, r) or len(name) < r.min_chars or name in found:
+                continue
+            found.append(name)
     return tuple(found)
+
+
+def _generic(name: str, r: ProjectRules) -> bool:
+    """A name made only of generic qualifiers and a suffix (省重点项目) names no place."""
+    if name in r.generic:
+        return True
+    m = r.generic_prefixes.match(name)
+    return m is not None and name[m.end() :] in r.generic

@@ -69,14 +69,23 @@ def _clause_end(text: str, pos: int, hi: int) -> int:
     return hi
 
 
+@cache
+def _alternation(words: tuple[str, ...], at_end: bool) -> re.Pattern[str]:
+    """One regular expression for a word list, longest word first (lists are scanned often)."""
+    body = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    return re.compile(f"(?:{body})$" if at_end else f"(?:{body})")
+
+
 def _after_word(text: str, pos: int, words: dict[str, str] | tuple[str, ...]) -> str | None:
-    """The word of `words` written at `pos`, if any (the lists are longest first)."""
-    return next((w for w in words if text.startswith(w, pos)), None)
+    """The word of `words` written at `pos`, if any (the longest that fits)."""
+    m = _alternation(tuple(words), False).match(text, pos)
+    return m.group(0) if m else None
 
 
 def _ending_word(text: str, words: dict[str, str] | tuple[str, ...]) -> str | None:
-    """The word of `words` that `text` ends with, if any."""
-    return next((w for w in words if text.endswith(w)), None)
+    """The word of `words` that `text` ends with, if any (the longest that fits)."""
+    m = _alternation(tuple(words), True).search(text)
+    return m.group(0) if m else None
 
 
 def _strip_words(metric: str, lead: tuple[str, ...], trail: tuple[str, ...], patterns: re.Pattern[str]) -> str:
@@ -289,12 +298,12 @@ def _read_amount(
         kind = "level" if kind == "level" else "ratio"
     subject = clean_metric(lead, lex)
     tail = _tail(text, quote_end, c_end, later)
-    metric = ""
+    metric = noun = ""
     if tail.startswith("的") and after:
         # 1500万人次以上的职工技能提升和转岗转业培训: the amount counts what follows 的.
         metric = tail[1:]
     elif tail and not rules().units.get(a.unit, _NO_UNIT).rate:
-        metric = following_noun(text, quote_end, quote_end + len(tail), lex)
+        metric = noun = following_noun(text, quote_end, quote_end + len(tail), lex)
     if tail.startswith("达"):
         # 全区行政村100%达干净整洁村标准、60%达美丽宜居标准: subject plus the standard reached.
         subject = subject or (prev.subject if prev else "")
@@ -308,6 +317,8 @@ def _read_amount(
         kind = _kind(a.unit, head[: head.find("分别") + first.start()] if first else head, lex)
         metric, start = clean_metric(distributed, lex) or distributed, c_start
         quote_end = max(quote_end, _clause_end(text, a.end, c_end))
+    if prev is not None and lead.lstrip().startswith(lex.comparison_openers) and not noun:
+        metric = ""  # 比去年增加8000亿元: the same metric as the amount before
     if not metric and prev is not None:
         # 增长7%以上、力争达到8%: the second tier continues the first one's metric and kind.
         metric, subject = prev.metric, prev.subject

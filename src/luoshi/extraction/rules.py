@@ -75,6 +75,8 @@ class Lexicon:
     metric_leading_patterns: tuple[str, ...]
     noun_stoppers: tuple[str, ...]
     count_verbs: tuple[str, ...]
+    comparison_words: tuple[str, ...]
+    comparison_openers: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -163,29 +165,12 @@ def rules() -> Rules:
         **{
             key: _words(lexicon_data, key, src)
             for key in (
-                "commitments",
-                "growth_verbs",
-                "level_after_growth",
-                "per_year_words",
-                "range_separators",
-                "metric_leading_noise",
-                "metric_trailing_noise",
-                "inherit_metric_openers",
-                "past_markers",
-                "estimate_markers",
-                "main_targets_openers",
-                "name_followers",
-                "date_followers",
-                "formula_names",
-                "list_closers",
-                "baseline_openers",
-                "reach_verbs",
-                "duration_contexts",
-                "future_markers",
-                "address_openers",
-                "metric_leading_patterns",
-                "noun_stoppers",
-                "count_verbs",
+                "commitments", "growth_verbs", "level_after_growth", "per_year_words", "range_separators",
+                "metric_leading_noise", "metric_trailing_noise", "inherit_metric_openers", "past_markers",
+                "estimate_markers", "main_targets_openers", "name_followers", "date_followers",
+                "formula_names", "list_closers", "baseline_openers", "reach_verbs",
+                "duration_contexts", "future_markers", "address_openers", "metric_leading_patterns",
+                "noun_stoppers", "count_verbs", "comparison_words", "comparison_openers",
             )
         },
     )

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from luoshi.extraction.model import Fact, Section, Target, YearSpan
 from luoshi.extraction.numbers import base_value, find_amounts
 from luoshi.extraction.outline import section_at
-from luoshi.extraction.quantities import Quantity, clean_metric, read_sentence
+from luoshi.extraction.quantities import Quantity, read_sentence
 from luoshi.extraction.rules import Lexicon, rules
 from luoshi.extraction.segment import Span, paragraphs, sentences
 
@@ -29,13 +30,14 @@ def extract_statements(
 ) -> tuple[tuple[Fact, ...], tuple[Target, ...]]:
     """All facts and targets of the report, each with its quote and section."""
     amounts = find_amounts(text)
+    starts = [a.start for a in amounts]  # in text order, for slicing by sentence
     lex = rules().lexicon
     facts: list[Fact] = []
     targets: list[Target] = []
     for par in paragraphs(text):
         estimated_from_here = False
         for sent in sentences(par):
-            inside = [a for a in amounts if sent.start <= a.start < sent.end]
+            inside = amounts[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
             if any(w in sent.text for w in lex.estimate_markers):
                 estimated_from_here = estimated_from_here or "下同" in sent.text
             section = section_at(sections, sent.start)
@@ -56,7 +58,10 @@ def _looks_back(sent: Span, section: Section | None, timeline: Timeline, lex: Le
     years = [int(y) for y in _YEAR.findall(sent.text)]
     if timeline.plan_year and years and max(years) < timeline.plan_year and not _future(sent, lex):
         return True
-    if any(w in sent.text for w in lex.past_markers) and not _future(sent, lex):
+    plain = sent.text
+    for w in lex.comparison_words:
+        plain = plain.replace(w, "")
+    if any(w in plain for w in lex.past_markers) and not _future(sent, lex):
         return True
     return section is None and not _future(sent, lex)
 
@@ -76,19 +81,9 @@ def _fact(text: str, q: Quantity, sent: Span, section: Section | None, tl: Timel
     quote, start, end = _quote(text, q)
     bv, bu = base_value(q.value, q.unit)
     return Fact(
-        metric=q.metric,
-        kind=q.kind,
-        value=q.value,
-        unit=q.unit,
-        quote=quote,
-        start=start,
-        end=end,
-        section=section.id if section else None,
-        period=_period(text, q, sent, section, tl),
-        per_year=q.per_year,
-        estimated=est,
-        base_value=bv,
-        base_unit=bu,
+        metric=q.metric, kind=q.kind, value=q.value, unit=q.unit, quote=quote, start=start, end=end,
+        section=section.id if section else None, period=_period(text, q, sent, section, tl),
+        per_year=q.per_year, estimated=est, base_value=bv, base_unit=bu,
     )
 
 
@@ -96,20 +91,10 @@ def _target(text: str, q: Quantity, sent: Span, section: Section | None, tl: Tim
     quote, start, end = _quote(text, q)
     bv, bu = base_value(q.value, q.unit)
     return Target(
-        metric=q.metric,
-        kind=q.kind,
-        value=q.value,
-        unit=q.unit,
-        quote=quote,
-        start=start,
-        end=end,
-        section=section.id if section else None,
-        comparator=q.comparator,
-        horizon=_horizon(text, q.amount_start, sent, section, tl),
-        per_year=q.per_year,
-        commitment=q.commitment,
-        base_value=bv,
-        base_unit=bu,
+        metric=q.metric, kind=q.kind, value=q.value, unit=q.unit, quote=quote, start=start, end=end,
+        section=section.id if section else None, comparator=q.comparator,
+        horizon=_horizon(text, q.amount_start, sent, section, tl), per_year=q.per_year, commitment=q.commitment,
+        base_value=bv, base_unit=bu,
     )
 
 
@@ -153,7 +138,32 @@ def _reviewed_years(title: str, sentence: str) -> int:
     return 1
 
 
-def qualitative_targets(text: str, sections: tuple[Section, ...], tl: Timeline, amounts_at: set[int]) -> list[Target]:
+def _passage_end(text: str, begin: int, par_end: int) -> int:
+    """End of the main-targets passage: its first 。, over item lines when the colon ends a line."""
+    stop = text.find("。", begin, par_end)
+    if stop >= 0 or text[begin:par_end].strip():
+        return stop if stop >= 0 else par_end
+    end = par_end
+    for _ in range(15):  # one item per line (地区生产总值增长6%以上；) until one ends with 。
+        nxt = text.find("\n", end + 1)
+        line_end = nxt if nxt >= 0 else len(text)
+        line = text[end + 1 : line_end].strip()
+        if not line:
+            if line_end >= len(text):
+                break
+            end = line_end
+            continue
+        if not line.endswith((";", "。", ",")):
+            break
+        end = line_end
+        if line.endswith("。"):
+            break
+    return end
+
+
+def qualitative_targets(
+    text: str, sections: tuple[Section, ...], tl: Timeline, amounts_at: set[int]
+) -> list[Target]:
     """Targets without a number in the passage of main targets (居民收入增长与经济增长基本同步)."""
     lex = rules().lexicon
     out: list[Target] = []
@@ -165,30 +175,22 @@ def qualitative_targets(text: str, sections: tuple[Section, ...], tl: Timeline, 
         if colon < 0:
             continue
         begin = par.start + colon + 1
-        stop = text.find("。", begin, par.end)
-        end = stop if stop >= 0 else par.end
+        end = _passage_end(text, begin, par.end)
         section = section_at(sections, begin)
         if section is not None and section.kind == "review":
             continue
-        for m in re.finditer(r"[^,;。]+", text[begin:end]):
+        for m in re.finditer(r"[^,;。\n]+", text[begin:end]):
             s, e = begin + m.start(), begin + m.end()
             item = text[s:e].strip()
             if len(item) < 4 or any(s <= a < e for a in amounts_at) or re.search(r"\d", item):
                 continue
             out.append(
                 Target(
-                    metric=clean_metric(item, lex) or item,
-                    kind="qualitative",
-                    value=None,
-                    unit=None,
-                    quote=item,
-                    start=s,
-                    end=e,
-                    section=section.id if section else None,
-                    comparator=None,
-                    horizon=_horizon(text, s, Span(s, e, item), section, tl),
-                    per_year=False,
+                    metric=item, kind="qualitative", value=None, unit=None,
+                    quote=item, start=s, end=e, section=section.id if section else None, comparator=None,
+                    horizon=_horizon(text, s, Span(s, e, item), section, tl), per_year=False,
                     commitment=next((w for w in lex.commitments if w in item), None),
                 )
             )
     return out
+

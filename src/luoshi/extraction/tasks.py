@@ -13,9 +13,18 @@ MAX_TITLE_CHARS = 30
 _TITLE = re.compile(rf"^([^。!?;:]{{2,{MAX_TITLE_CHARS}}})。")
 
 
-def _leaf_plan_sections(sections: tuple[Section, ...]) -> list[Section]:
-    parents = {s.parent for s in sections}
-    return [s for s in sections if s.kind == "plan" and s.id not in parents]
+def _task_sections(sections: tuple[Section, ...]) -> list[tuple[Section, int]]:
+    """Plan sections that hold work items, each with where its own text ends (its first child).
+
+    A top heading with sub-headings only introduces them; a sub-heading's own paragraphs,
+    and a top heading without sub-headings, hold work items.
+    """
+    out = []
+    for s in sections:
+        children = [c for c in sections if c.parent == s.id]
+        if s.kind == "plan" and (s.parent is not None or not children):
+            out.append((s, children[0].start if children else s.end))
+    return out
 
 
 def _title(par: Span) -> str | None:
@@ -24,21 +33,21 @@ def _title(par: Span) -> str | None:
     return m.group(1) if m and "," not in m.group(1) else None
 
 
-def _body(text: str, section: Section) -> list[Span]:
-    """The paragraphs under a section's heading, up to a closing address to the deputies."""
+def _body(text: str, section: Section, end: int) -> list[Span]:
+    """The paragraphs under a section's heading, up to `end` or a closing address to the deputies."""
     body = []
     for p in paragraphs(text):
-        if section.start < p.start < section.end:
+        if section.start < p.start < end:
             if p.text.startswith(rules().lexicon.address_openers):
                 break
             body.append(p)
     return body
 
 
-def _tasks_of(text: str, section: Section) -> list[tuple[str, int, int]]:
+def _tasks_of(text: str, section: Section, own_end: int) -> list[tuple[str, int, int]]:
     """(title, start, end) of each work item of one section."""
     items: list[tuple[str, int, int]] = []
-    body = _body(text, section)
+    body = _body(text, section, own_end)
     for par in body:
         title = _title(par)
         if title is not None:
@@ -49,7 +58,7 @@ def _tasks_of(text: str, section: Section) -> list[tuple[str, int, int]]:
     if not items:
         # No titled items: each paragraph, or the heading paragraph alone, is one item.
         items = [(_first_clause(p.text), p.start, p.end) for p in body]
-        if not items:
+        if not items and own_end == section.end:
             end = text.find("\n", section.start)
             items = [(section.title, section.start, end if end >= 0 else section.end)]
     return items
@@ -65,8 +74,8 @@ def extract_tasks(
     """Every work item of the plan with its text, the targets stated in it and its projects."""
     out: list[Task] = []
     horizon = YearSpan(plan_year, plan_year) if plan_year else None
-    for section in _leaf_plan_sections(sections):
-        for n, (title, start, end) in enumerate(_tasks_of(text, section), 1):
+    for section, own_end in _task_sections(sections):
+        for n, (title, start, end) in enumerate(_tasks_of(text, section, own_end), 1):
             body = text[start:end]
             inside = tuple(i for i, t in enumerate(targets) if start <= t.start < end)
             out.append(

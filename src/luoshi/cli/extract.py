@@ -1,4 +1,4 @@
-"""The command line: thin commands over the extraction (argparse, messages in Chinese and English)."""
+"""`luoshi extract`: a report (or a folder of reports) to the luoshi.extract/1 contract."""
 
 from __future__ import annotations
 
@@ -8,40 +8,19 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from rich.console import Console
 
-from luoshi import __version__
 from luoshi.batch import default_jobs, jsonl_lines, print_summary, report_files, run_batch
-from luoshi.extraction import EXTRACTOR_VERSION, ReadError, extract_report
+from luoshi.cli.common import EXIT_SOME_FAILED, UserError
+from luoshi.extraction import ReadError, extract_report
 from luoshi.samples import SAMPLE_NAME, sample_bytes
 from luoshi.tables import render_extraction
 
-EXIT_SOME_FAILED = 1
-EXIT_USAGE = 2
 
-
-class UserError(Exception):
-    """A problem the user can fix (missing file, bad option); printed as one line, exit code 2."""
-
-    def __init__(self, zh: str, en: str, subject: str = "") -> None:
-        super().__init__(f"{zh} / {en}")
-        self.zh, self.en, self.subject = zh, en, subject
-
-    def line(self) -> str:
-        """The one-line message: luoshi: 错误：… / error: … (file)."""
-        suffix = f" ({self.subject})" if self.subject else ""
-        return f"luoshi: 错误：{self.zh} / error: {self.en}{suffix}"
-
-
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of `luoshi`."""
-    parser = argparse.ArgumentParser(
-        prog="luoshi", description="落实 luoshi: from a government work report to an accountable plan."
-    )
-    parser.add_argument("--version", action="version", version=f"luoshi {__version__} (extractor {EXTRACTOR_VERSION})")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+def register(commands: Any) -> None:
+    """Add `extract` to the command line."""
     extract = commands.add_parser(
         "extract",
         help="提取报告 / extract the plan of a report (or of every report in a folder)",
@@ -55,20 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--format", choices=("json", "table"), default="json", help="output format (default json)")
     extract.add_argument("--out", type=Path, help="write to this file instead of standard output")
     extract.add_argument("--jobs", type=int, default=0, help="processes for a folder (default: all cores)")
-    return parser
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Run the command line; return the exit code."""
-    args = build_parser().parse_args(argv)
-    try:
-        return _extract(args)
-    except UserError as error:
-        print(error.line(), file=sys.stderr)
-        return EXIT_USAGE
-    except KeyboardInterrupt:
-        print("luoshi: 已中断 / interrupted", file=sys.stderr)
-        return 130
+    extract.set_defaults(handler=_extract)
 
 
 def _extract(args: argparse.Namespace) -> int:
@@ -78,10 +44,10 @@ def _extract(args: argparse.Namespace) -> int:
     path: Path = args.path
     if path.is_dir():
         return _extract_folder(path, args)
-    return _extract_one(path.name, _read(path), args)
+    return _extract_one(path.name, read_file(path), args)
 
 
-def _read(path: Path) -> bytes:
+def read_file(path: Path) -> bytes:
     """A file's bytes, or a UserError saying why it cannot be read."""
     try:
         return path.read_bytes()
@@ -97,7 +63,7 @@ def _extract_one(name: str, data: bytes, args: argparse.Namespace) -> int:
         result = extract_report(data, name=name).to_dict()
     except ReadError as error:
         raise UserError(error.zh, error.en, name) from None
-    with _output(args.out) as out:
+    with output(args.out) as out:
         if args.format == "table":
             render_extraction(result, Console(file=out, width=_table_width(out), soft_wrap=False))
         else:
@@ -114,14 +80,14 @@ def _extract_folder(folder: Path, args: argparse.Namespace) -> int:
         raise UserError("文件夹中没有报告文件（*.txt、*.htm、*.html）", "no report files in the folder", str(folder))
     err = Console(stderr=True, soft_wrap=True)
     batch = run_batch(paths, jobs=args.jobs or default_jobs(), console=err)
-    with _output(args.out) as out:
+    with output(args.out) as out:
         out.writelines(jsonl_lines(batch))
     print_summary(batch, err)
     return EXIT_SOME_FAILED if batch.failures else 0
 
 
 @contextmanager
-def _output(path: Path | None) -> Iterator[IO[str]]:
+def output(path: Path | None) -> Iterator[IO[str]]:
     """Standard output, or a UTF-8 file open for the duration of a with block."""
     if path is None:
         yield sys.stdout

@@ -1,0 +1,60 @@
+"""Writing the audit trail: one event per change, with the values before and after."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import Enum
+from typing import Any
+
+from sqlalchemy import inspect
+from sqlalchemy.orm import Session
+
+from luoshi.storage.base import Base
+from luoshi.storage.models import AuditEvent
+
+
+def snapshot(record: Base) -> dict[str, Any]:
+    """The record's column values as JSON-ready data (bytes and long JSON left out)."""
+    values: dict[str, Any] = {}
+    for column in inspect(record).mapper.column_attrs:
+        value = getattr(record, column.key) if column.key not in _SKIPPED else None
+        if value is None or isinstance(value, bytes):
+            continue
+        values[column.key] = _plain(value)
+    return values
+
+
+def _plain(value: Any) -> Any:
+    """A column value as JSON: enums by their stored value, dates in ISO form."""
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+# Bulky values that the trail does not repeat; the record keeps them.
+_SKIPPED = frozenset({"source", "extraction", "content"})
+
+
+def record_event(
+    session: Session,
+    *,
+    actor: str,
+    action: str,
+    record: Base,
+    before: dict[str, Any] | None = None,
+    actor_id: int | None = None,
+) -> AuditEvent:
+    """Append an event for a record already flushed (so that it has its id)."""
+    event = AuditEvent(
+        actor_id=actor_id,
+        actor_name=actor,
+        action=action,
+        table_name=record.__tablename__,
+        record_id=getattr(record, "id", None),
+        before=before,
+        after=snapshot(record),
+    )
+    session.add(event)
+    return event

@@ -1,0 +1,67 @@
+"""Progress reports (进展报送) of a task for a period, and their attachments."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, CheckConstraint, Float, ForeignKey, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy.ext.mutable import MutableDict
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from luoshi.storage.base import Base, Versioned, choice, utcnow
+from luoshi.storage.models.enums import ReportState
+
+
+class ProgressReport(Versioned, Base):
+    """One task's report for one period; only approved ones count for status and publication."""
+
+    __tablename__ = "progress_report"
+    __table_args__ = (
+        UniqueConstraint("task_id", "period_year", "period_month"),
+        CheckConstraint("period_month BETWEEN 1 AND 12", name="period_month"),
+        CheckConstraint("percent IS NULL OR (percent >= 0 AND percent <= 100)", name="percent"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    task_id: Mapped[int] = mapped_column(ForeignKey("task.id", ondelete="CASCADE"), index=True)
+    period_year: Mapped[int]
+    period_month: Mapped[int]
+    state: Mapped[ReportState] = mapped_column(choice(ReportState, "report_state"), default=ReportState.DRAFT)
+    # Value to date per target, keyed by the target id as a string (JSON keys are strings).
+    values: Mapped[dict[str, Any]] = mapped_column(MutableDict.as_mutable(JSON), default=dict)
+    percent: Mapped[float | None] = mapped_column(Float)
+    progress_text: Mapped[str] = mapped_column(Text, default="")
+    problems: Mapped[str] = mapped_column(Text, default="")
+    next_steps: Mapped[str] = mapped_column(Text, default="")
+    comment: Mapped[str | None] = mapped_column(Text)
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    reviewer_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    submitted_at: Mapped[datetime | None]
+    reviewed_at: Mapped[datetime | None]
+
+    attachments: Mapped[list[Attachment]] = relationship(
+        back_populates="progress_report", cascade="all, delete-orphan", order_by="Attachment.id"
+    )
+
+
+class Attachment(Base):
+    """A file attached to a progress report; immutable once stored, so it has no version."""
+
+    __tablename__ = "attachment"
+    __table_args__ = (CheckConstraint("size >= 0", name="size"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    progress_report_id: Mapped[int] = mapped_column(
+        ForeignKey("progress_report.id", ondelete="CASCADE"), index=True
+    )
+    filename: Mapped[str] = mapped_column(String(255))
+    content_type: Mapped[str] = mapped_column(String(128))
+    size: Mapped[int]
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    content: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+    uploaded_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    uploaded_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    progress_report: Mapped[ProgressReport] = relationship(back_populates="attachments")

@@ -1,0 +1,89 @@
+"""The queries services need, so that no SQL is written outside storage."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from luoshi.storage.models import (
+    Department,
+    DepartmentRole,
+    Plan,
+    ProgressReport,
+    Report,
+    ReportState,
+    Task,
+    TaskDepartment,
+)
+
+
+def report_by_sha256(session: Session, sha256: str) -> Report | None:
+    """The report stored with this content hash, if any."""
+    return session.scalars(select(Report).where(Report.sha256 == sha256)).one_or_none()
+
+
+def plans_of_report(session: Session, report_id: int) -> Sequence[Plan]:
+    """The plans made from a report, oldest first."""
+    return session.scalars(select(Plan).where(Plan.report_id == report_id).order_by(Plan.id)).all()
+
+
+def departments(session: Session, *, active_only: bool = True) -> Sequence[Department]:
+    """Departments in registry order."""
+    query = select(Department).order_by(Department.position, Department.id)
+    if active_only:
+        query = query.where(Department.active.is_(True))
+    return session.scalars(query).all()
+
+
+def department_names(session: Session) -> set[str]:
+    """The names of every department, active or not."""
+    return set(session.scalars(select(Department.name)))
+
+
+def approved_reports(session: Session, task_id: int) -> Sequence[ProgressReport]:
+    """A task's approved progress reports, oldest period first: the only ones that count for status."""
+    query = (
+        select(ProgressReport)
+        .where(ProgressReport.task_id == task_id, ProgressReport.state == ReportState.APPROVED)
+        .order_by(ProgressReport.period_year, ProgressReport.period_month)
+    )
+    return session.scalars(query).all()
+
+
+def approved_reports_of_plan(session: Session, plan_id: int) -> dict[int, list[ProgressReport]]:
+    """Task id → its approved reports, oldest first, for every task of a plan in one query."""
+    query = (
+        select(ProgressReport)
+        .join(Task, Task.id == ProgressReport.task_id)
+        .where(Task.plan_id == plan_id, ProgressReport.state == ReportState.APPROVED)
+        .order_by(ProgressReport.period_year, ProgressReport.period_month)
+    )
+    grouped: dict[int, list[ProgressReport]] = defaultdict(list)
+    for report in session.scalars(query):
+        grouped[report.task_id].append(report)
+    return grouped
+
+
+def tasks_of_plan(session: Session, plan_id: int) -> Sequence[Task]:
+    """A plan's tasks in their order, with their targets and milestones loaded alongside."""
+    query = (
+        select(Task)
+        .where(Task.plan_id == plan_id)
+        .order_by(Task.position, Task.id)
+        .options(selectinload(Task.targets), selectinload(Task.milestones))
+    )
+    return session.scalars(query).all()
+
+
+def lead_department_names(session: Session, plan_id: int) -> dict[int, str]:
+    """Task id → the name of its lead department (牵头单位), for the tasks of a plan that have one."""
+    query = (
+        select(TaskDepartment.task_id, Department.name)
+        .join(Department, Department.id == TaskDepartment.department_id)
+        .join(Task, Task.id == TaskDepartment.task_id)
+        .where(Task.plan_id == plan_id, TaskDepartment.role == DepartmentRole.LEAD)
+    )
+    return {task_id: name for task_id, name in session.execute(query)}

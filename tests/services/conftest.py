@@ -1,0 +1,3 @@
+"""Database fixtures for the service tests."""
+
+from tests.databases import *  # noqa: F403
