@@ -81,9 +81,19 @@ def _fact(text: str, q: Quantity, sent: Span, section: Section | None, tl: Timel
     quote, start, end = _quote(text, q)
     bv, bu = base_value(q.value, q.unit)
     return Fact(
-        metric=q.metric, kind=q.kind, value=q.value, unit=q.unit, quote=quote, start=start, end=end,
-        section=section.id if section else None, period=_period(text, q, sent, section, tl),
-        per_year=q.per_year, estimated=est, base_value=bv, base_unit=bu,
+        metric=q.metric,
+        kind=q.kind,
+        value=q.value,
+        unit=q.unit,
+        quote=quote,
+        start=start,
+        end=end,
+        section=section.id if section else None,
+        period=_period(text, q, sent, section, tl),
+        per_year=q.per_year,
+        estimated=est,
+        base_value=bv,
+        base_unit=bu,
     )
 
 
@@ -91,10 +101,20 @@ def _target(text: str, q: Quantity, sent: Span, section: Section | None, tl: Tim
     quote, start, end = _quote(text, q)
     bv, bu = base_value(q.value, q.unit)
     return Target(
-        metric=q.metric, kind=q.kind, value=q.value, unit=q.unit, quote=quote, start=start, end=end,
-        section=section.id if section else None, comparator=q.comparator,
-        horizon=_horizon(text, q.amount_start, sent, section, tl), per_year=q.per_year, commitment=q.commitment,
-        base_value=bv, base_unit=bu,
+        metric=q.metric,
+        kind=q.kind,
+        value=q.value,
+        unit=q.unit,
+        quote=quote,
+        start=start,
+        end=end,
+        section=section.id if section else None,
+        comparator=q.comparator,
+        horizon=_horizon(text, q.amount_start, sent, section, tl),
+        per_year=q.per_year,
+        commitment=q.commitment,
+        base_value=bv,
+        base_unit=bu,
     )
 
 
@@ -161,9 +181,7 @@ def _passage_end(text: str, begin: int, par_end: int) -> int:
     return end
 
 
-def qualitative_targets(
-    text: str, sections: tuple[Section, ...], tl: Timeline, amounts_at: set[int]
-) -> list[Target]:
+def qualitative_targets(text: str, sections: tuple[Section, ...], tl: Timeline, amounts_at: set[int]) -> list[Target]:
     """Targets without a number in the passage of main targets (居民收入增长与经济增长基本同步)."""
     lex = rules().lexicon
     out: list[Target] = []
@@ -186,11 +204,18 @@ def qualitative_targets(
                 continue
             out.append(
                 Target(
-                    metric=item, kind="qualitative", value=None, unit=None,
-                    quote=item, start=s, end=e, section=section.id if section else None, comparator=None,
-                    horizon=_horizon(text, s, Span(s, e, item), section, tl), per_year=False,
+                    metric=item,
+                    kind="qualitative",
+                    value=None,
+                    unit=None,
+                    quote=item,
+                    start=s,
+                    end=e,
+                    section=section.id if section else None,
+                    comparator=None,
+                    horizon=_horizon(text, s, Span(s, e, item), section, tl),
+                    per_year=False,
                     commitment=next((w for w in lex.commitments if w in item), None),
                 )
             )
     return out
-

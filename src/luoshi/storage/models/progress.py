@@ -53,9 +53,7 @@ class Attachment(Base):
     __table_args__ = (CheckConstraint("size >= 0", name="size"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    progress_report_id: Mapped[int] = mapped_column(
-        ForeignKey("progress_report.id", ondelete="CASCADE"), index=True
-    )
+    progress_report_id: Mapped[int] = mapped_column(ForeignKey("progress_report.id", ondelete="CASCADE"), index=True)
     filename: Mapped[str] = mapped_column(String(255))
     content_type: Mapped[str] = mapped_column(String(128))
     size: Mapped[int]
