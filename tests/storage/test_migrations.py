@@ -45,7 +45,7 @@ def test_upgrade_builds_an_empty_database(backend: str, tmp_path: Path) -> None:
         upgrade_database(url)
         tables, revision, diff = _state(url)
         assert tables == TABLES | {"alembic_version"}
-        assert revision == "0002"
+        assert revision == "0003"
         assert diff == []
 
 
@@ -53,7 +53,7 @@ def test_upgrade_twice_changes_nothing(backend: str, tmp_path: Path) -> None:
     with fresh_database(backend, tmp_path) as url:
         upgrade_database(url)
         upgrade_database(url)
-        assert _state(url)[1] == "0002"
+        assert _state(url)[1] == "0003"
 
 
 def test_downgrade_removes_every_table(backend: str, tmp_path: Path) -> None:
@@ -64,4 +64,4 @@ def test_downgrade_removes_every_table(backend: str, tmp_path: Path) -> None:
         assert tables == {"alembic_version"}
         assert revision is None
         upgrade_database(url)
-        assert _state(url)[1] == "0002"
+        assert _state(url)[1] == "0003"

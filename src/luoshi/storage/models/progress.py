@@ -14,11 +14,15 @@ from luoshi.storage.models.enums import ReportState
 
 
 class ProgressReport(Versioned, Base):
-    """One task's report for one period; only approved ones count for status and publication."""
+    """One task's report for one period; only approved ones count for status and publication.
+
+    A correction of an approved (locked) report is a new report of the same period with the next
+    revision; the history keeps both and the latest approved revision counts.
+    """
 
     __tablename__ = "progress_report"
     __table_args__ = (
-        UniqueConstraint("task_id", "period_year", "period_month"),
+        UniqueConstraint("task_id", "period_year", "period_month", "revision"),
         CheckConstraint("period_month BETWEEN 1 AND 12", name="period_month"),
         CheckConstraint("percent IS NULL OR (percent >= 0 AND percent <= 100)", name="percent"),
     )
@@ -27,6 +31,7 @@ class ProgressReport(Versioned, Base):
     task_id: Mapped[int] = mapped_column(ForeignKey("task.id", ondelete="CASCADE"), index=True)
     period_year: Mapped[int]
     period_month: Mapped[int]
+    revision: Mapped[int] = mapped_column(default=1, server_default="1")
     state: Mapped[ReportState] = mapped_column(choice(ReportState, "report_state"), default=ReportState.DRAFT)
     # Value to date per target, keyed by the target id as a string (JSON keys are strings).
     values: Mapped[dict[str, Any]] = mapped_column(MutableDict.as_mutable(JSON), default=dict)
