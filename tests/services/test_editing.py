@@ -135,7 +135,9 @@ def test_assign_override_and_schedule(sessions: sessionmaker[Session]) -> None:
     with pytest.raises(InvalidValue, match="既是牵头单位又是配合单位"):
         assign(sessions=sessions, actor=w.supervisor, request=Assignment(task, 1, OFFICE, (OFFICE,)))
     with pytest.raises(NotFound, match="不存在"):
-        assign(sessions=sessions, actor=w.supervisor, request=Assignment(task, version(sessions, Task, task), "区火星局"))
+        assign(
+            sessions=sessions, actor=w.supervisor, request=Assignment(task, version(sessions, Task, task), "区火星局")
+        )
     seen = version(sessions, Task, task)
     schedule(
         sessions=sessions,
@@ -168,7 +170,9 @@ def test_publish_needs_leads_and_close_freezes(sessions: sessionmaker[Session]) 
     w = build(sessions, publish=False)
     add_task(sessions=sessions, actor=w.supervisor, request=TaskCreate(w.plan_id, "无人牵头的任务"))
     with pytest.raises(InvalidState, match="未指定牵头单位"):
-        publish_plan(sessions=sessions, actor=w.supervisor, plan_id=w.plan_id, version=version(sessions, Plan, w.plan_id))
+        publish_plan(
+            sessions=sessions, actor=w.supervisor, plan_id=w.plan_id, version=version(sessions, Plan, w.plan_id)
+        )
     assign_by_suggestions(sessions=sessions, actor=w.supervisor, plan_id=w.plan_id, fallback=OFFICE)
     publish_plan(sessions=sessions, actor=w.supervisor, plan_id=w.plan_id, version=version(sessions, Plan, w.plan_id))
     close_plan(sessions=sessions, actor=SYSTEM, plan_id=w.plan_id, version=version(sessions, Plan, w.plan_id))

@@ -55,7 +55,9 @@ def build(sessions: sessionmaker[Session], *, publish: bool = True) -> World:
         targets = {t.metric: t.id for t in s.scalars(select(Target)) if t.task_id}
     leads = {"3.1.1": PARK_DEPT, "3.2.1": JOBS_DEPT, "3.2.2": JOBS_DEPT}
     for key, lead in leads.items():
-        assign(sessions=sessions, actor=SYSTEM, request=Assignment(tasks[key], version(sessions, Task, tasks[key]), lead))
+        assign(
+            sessions=sessions, actor=SYSTEM, request=Assignment(tasks[key], version(sessions, Task, tasks[key]), lead)
+        )
     if publish:
         publish_plan(sessions=sessions, actor=SYSTEM, plan_id=plan_id, version=version(sessions, Plan, plan_id))
     actor = {n: actor_for(sessions=sessions, username=n) for n, _, _ in accounts}
