@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from luoshi.services.actors import Actor
 from luoshi.services.audited import event, load
 from luoshi.services.errors import InvalidValue
-from luoshi.services.progress import EDITABLE, STATE_WORDS, _may_report
+from luoshi.services.progress import EDITABLE, STATE_WORDS, may_report
 from luoshi.storage import expect_version, lookups, transaction
 from luoshi.storage.models import Attachment, ProgressReport, Task
 
@@ -59,7 +59,7 @@ def attach(
     digest = hashlib.sha256(content).hexdigest()
     with transaction(sessions) as session:
         report = load(session, ProgressReport, report_id, "进展报送")
-        _may_report(session, actor, load(session, Task, report.task_id, "任务"))
+        may_report(session, actor, load(session, Task, report.task_id, "任务"))
         expect_version(report, version)
         if report.state not in EDITABLE:
             raise InvalidValue(f"{STATE_WORDS[report.state]}的报送不能再添加附件")

@@ -74,7 +74,7 @@ def save_draft(
     try:
         with transaction(sessions) as session:
             task = load(session, Task, draft.task_id, "任务")
-            _may_report(session, actor, task)
+            may_report(session, actor, task)
             period = _period(task, draft.period, at)
             values = {
                 "values": check_values(task.targets, draft.values),
@@ -123,7 +123,7 @@ def submit(
     with transaction(sessions) as session:
         report = load(session, ProgressReport, report_id, "进展报送")
         task = load(session, Task, report.task_id, "任务")
-        _may_report(session, actor, task)
+        may_report(session, actor, task)
         _editable(report, task)
         missing = missing_values(task.targets, report.values, report.percent)
         if missing:
@@ -187,7 +187,7 @@ def correct(
     with transaction(sessions) as session:
         old = load(session, ProgressReport, report_id, "进展报送")
         task = load(session, Task, old.task_id, "任务")
-        _may_report(session, actor, task)
+        may_report(session, actor, task)
         revisions = lookups.reports_of_period(session, task.id, old.period_year, old.period_month)
         if old.state is not ReportState.APPROVED or revisions[-1].id != old.id:
             raise InvalidState("只能更正本期最新的已审核报送")
@@ -214,7 +214,7 @@ def history(*, sessions: sessionmaker[Session], actor: Actor, task_id: int) -> l
     with transaction(sessions) as session:
         task = load(session, Task, task_id, "任务")
         if actor.role is UserRole.DEPARTMENT:
-            _may_report(session, actor, task)
+            may_report(session, actor, task)
         return [public(r) for r in lookups.reports_of_task(session, task.id)]
 
 
@@ -225,7 +225,7 @@ def review_queue(*, sessions: sessionmaker[Session], actor: Actor, plan_id: int 
         return [public(r) for r in lookups.reports_in_state(session, ReportState.SUBMITTED, plan_id)]
 
 
-def _may_report(session: Session, actor: Actor, task: Task) -> None:
+def may_report(session: Session, actor: Actor, task: Task) -> None:
     """A department reports on the tasks it leads; supervisors and admins on any; nobody on a closed plan."""
     if task.plan.status is not PlanStatus.PUBLISHED:
         raise InvalidState("计划尚未发布或已关闭，不能报送进展")
