@@ -112,7 +112,7 @@ def test_demo_shows_every_lamp_a_returned_report_and_a_late_department(
 ) -> None:
     code, out, _ = _run(capsys, "status", "--as-of", DEMO_DATE.isoformat(), "--database", demo)
     assert code == 0
-    for word in ("● 已完成", "● 绿灯", "● 黄灯", "● 红灯", "未报送", "逾期", "及时率"):
+    for word in ("● 已完成", "● 未开始", "● 绿灯", "● 黄灯", "● 红灯", "未报送", "逾期", "及时率"):
         assert word in out, word
     engine = make_engine(demo)
     with transaction(session_factory(engine)) as s:

@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
 from luoshi.services.errors import InvalidState, InvalidValue, PermissionDenied
+from luoshi.services.lifecycle import publish_plan, set_cycle
 from luoshi.services.progress import (
     ProgressDraft,
     approve,
@@ -20,10 +21,11 @@ from luoshi.services.progress import (
 )
 from luoshi.services.status import task_status
 from luoshi.storage import lookups, transaction
-from luoshi.storage.models import ReportState
-from tests.services.world import World, at, build
+from luoshi.storage.models import Plan, ReportingCycle, ReportState
+from tests.services.world import World, at, build, version
 
 APPROVED, RETURNED, SUBMITTED = ReportState.APPROVED, ReportState.RETURNED, ReportState.SUBMITTED
+QUARTERLY = ReportingCycle.QUARTERLY
 
 
 @pytest.fixture
@@ -148,3 +150,17 @@ def test_a_report_must_be_complete_to_submit(sessions: sessionmaker[Session], wo
     r = save_draft(sessions=sessions, actor=w.jobs, draft=no_numbers, at=at(7, 1))
     with pytest.raises(InvalidValue, match="完成百分比"):
         submit(sessions=sessions, actor=w.jobs, report_id=r.id, version=r.version)
+
+
+@pytest.mark.parametrize(("period", "accepted"), [("2022-03", True), ("2022-06", True), ("2022-02", False)])
+def test_a_quarterly_plan_takes_quarter_ends(sessions: sessionmaker[Session], period: str, accepted: bool) -> None:
+    w = build(sessions, publish=False)
+    seen = version(sessions, Plan, w.plan_id)
+    seen = set_cycle(sessions=sessions, actor=w.supervisor, plan_id=w.plan_id, version=seen, cycle=QUARTERLY)
+    publish_plan(sessions=sessions, actor=w.supervisor, plan_id=w.plan_id, version=seen)
+    draft = ProgressDraft(w.tasks["3.2.2"], period, percent=25, progress_text="一季度进展")
+    if accepted:
+        assert save_draft(sessions=sessions, actor=w.jobs, draft=draft, at=at(7, 1)).period == period
+    else:
+        with pytest.raises(InvalidValue, match="2022年2月不是该任务的报送期（应为2022年3月至2022年12月的期末月份）"):
+            save_draft(sessions=sessions, actor=w.jobs, draft=draft, at=at(7, 1))

@@ -15,6 +15,7 @@ from luoshi.services.actors import SYSTEM, Actor
 from luoshi.services.assigning import TaskSchedule, add_milestone, assign_by_suggestions, complete_milestone, schedule
 from luoshi.services.demo_values import PROFILES, Profile, draft_for
 from luoshi.services.departments import load_registry, seed_departments
+from luoshi.services.editing import TaskCreate, add_task
 from luoshi.services.errors import ServiceError
 from luoshi.services.lifecycle import publish_plan
 from luoshi.services.progress import approve, return_report, save_draft, submit
@@ -28,6 +29,8 @@ from luoshi.storage.models import Plan, Task, UserRole
 DEMO_DATE = date(2022, 12, 10)
 LEADERS = ("李副区长", "王副区长", "陈副区长", "黄副区长")
 FALLBACK = "区人民政府办公室"
+LATER_TASK = "实施城市更新三年行动"
+LATER_TEXT = "实施城市更新三年行动。2023年起推进老旧小区改造和城中村改造，完善城市基础设施。"
 # The department that stops reporting after this month, so that 未报送 and a poor timeliness show.
 LATE_AFTER = 8
 
@@ -88,8 +91,11 @@ def _accounts(sessions: sessionmaker[Session]) -> tuple[DemoAccount, ...]:
 
 
 def _prepare_plan(sessions: sessionmaker[Session], plan_id: int) -> None:
-    """Assign by the suggestions, name a leader per section, add two milestones, publish in January."""
+    """Add a task that starts next year, assign by the suggestions, name leaders, add milestones, publish."""
     supervisor = actor_for(sessions=sessions, username="duchashi")
+    # A programme task that starts in 2023 shows the 未开始 lamp beside the year's own tasks.
+    later = TaskCreate(plan_id, LATER_TASK, LATER_TEXT, horizon=(2023, 2025))
+    add_task(sessions=sessions, actor=supervisor, request=later)
     assign_by_suggestions(sessions=sessions, actor=supervisor, plan_id=plan_id, fallback=FALLBACK)
     with transaction(sessions) as session:
         tasks = [(t.id, t.version, t.section_id or 0) for t in queries.tasks_of_plan(session, plan_id)]

@@ -17,12 +17,13 @@ from luoshi.storage.models import Comparator, Plan, PlanStatus, Target, TargetKi
 
 @dataclass(frozen=True)
 class TaskCreate:
-    """A task added by hand to a plan (and section)."""
+    """A task added by hand to a plan (and section); its horizon in years defaults to the plan year."""
 
     plan_id: int
     title: str
     text: str = ""
     section_id: int | None = None
+    horizon: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,8 @@ def add_task(*, sessions: sessionmaker[Session], actor: Actor, request: TaskCrea
     """Add a task at the end of the plan; returns its id."""
     require(actor, *PLANNERS)
     _title(request.title)
+    if request.horizon and request.horizon[1] < request.horizon[0]:
+        raise InvalidValue("任务的止年早于起年")
     with transaction(sessions) as session:
         plan = load(session, Plan, request.plan_id, "计划")
         editable_plan(plan)
@@ -89,6 +92,8 @@ def add_task(*, sessions: sessionmaker[Session], actor: Actor, request: TaskCrea
             title=request.title,
             text=request.text,
             position=lookups.max_task_position(session, plan.id) + 1,
+            horizon_start=request.horizon[0] if request.horizon else None,
+            horizon_end=request.horizon[1] if request.horizon else None,
         )
         session.add(task)
         session.flush()
