@@ -33,10 +33,8 @@ def _state(url: str) -> tuple[set[str], str | None, list[object]]:
     engine = make_engine(url)
     with engine.connect() as conn:
         context = MigrationContext.configure(conn)
-        state = (
-            set(inspect(conn).get_table_names()),
-            context.get_current_revision(),
-            compare_metadata(context, Base.metadata),
+        state = set(inspect(conn).get_table_names()), context.get_current_revision(), compare_metadata(
+            context, Base.metadata
         )
     engine.dispose()
     return state
