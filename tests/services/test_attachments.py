@@ -5,14 +5,15 @@ from __future__ import annotations
 import hashlib
 
 import pytest
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from luoshi.services import attachments
-from luoshi.services.attachments import attach, attachments_of, check_file
+from luoshi.services.attachments import attach, attachment_content, attachments_of, check_file
 from luoshi.services.errors import InvalidValue, PermissionDenied
 from luoshi.services.progress import ProgressDraft, approve, save_draft, submit
 from luoshi.storage import ConflictError, transaction
-from luoshi.storage.models import Attachment
+from luoshi.storage.models import Attachment, AttachmentBlob
 from tests.services.world import at, build
 
 PDF = b"%PDF-1.7\n" + bytes(100)
@@ -64,5 +65,26 @@ def test_attach_to_an_open_report_once_per_content(sessions: sessionmaker[Sessio
     with pytest.raises(InvalidValue, match="已审核的报送不能再添加附件"):
         attach(sessions=sessions, actor=w.jobs, report_id=r.id, version=r.version, filename="e.pdf", content=PDF)
     assert [a.filename for a in attachments_of(sessions=sessions, report_id=r.id)] == ["a.pdf"]
+    assert attachment_content(sessions=sessions, attachment_id=first.id) == (first, PDF)
+
+
+def test_the_same_bytes_on_two_reports_are_stored_once(sessions: sessionmaker[Session]) -> None:
+    w = build(sessions)
+    ids = []
+    for period in ("2022-05", "2022-06"):
+        draft = ProgressDraft(w.tasks["3.2.2"], period, percent=50, progress_text="进展")
+        r = save_draft(sessions=sessions, actor=w.jobs, draft=draft, at=at(7, 1))
+        ids.append(
+            attach(
+                sessions=sessions,
+                actor=w.jobs,
+                report_id=r.id,
+                version=r.version,
+                filename=f"{period}.pdf",
+                content=PDF,
+            ).id
+        )
     with transaction(sessions) as s:
-        assert s.get_one(Attachment, first.id).content == PDF
+        assert s.scalar(select(func.count()).select_from(AttachmentBlob)) == 1
+        assert s.scalar(select(func.count()).select_from(Attachment)) == 2
+    assert [attachment_content(sessions=sessions, attachment_id=i)[1] for i in ids] == [PDF, PDF]

@@ -7,14 +7,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import PurePosixPath, PureWindowsPath
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from luoshi.services.actors import Actor
 from luoshi.services.audited import event, load
-from luoshi.services.errors import InvalidValue
+from luoshi.services.errors import InvalidValue, NotFound
 from luoshi.services.progress import EDITABLE, STATE_WORDS, may_report
 from luoshi.storage import expect_version, lookups, transaction
-from luoshi.storage.models import Attachment, ProgressReport, Task
+from luoshi.storage.models import Attachment, AttachmentBlob, ProgressReport, Task
 
 MAX_BYTES = 10 * 1024 * 1024
 
@@ -54,9 +55,28 @@ def attach(
     content: bytes,
     at: datetime | None = None,
 ) -> AttachmentPublic:
-    """Attach a file to a draft or returned report; the same content twice is kept once."""
+    """Attach a file to a draft or returned report; the same content twice on a report is kept once."""
     name, content_type = check_file(filename, content)
     digest = hashlib.sha256(content).hexdigest()
+    try:
+        return _attach(sessions, actor, report_id, version, name, content_type, content, digest, at)
+    except IntegrityError:
+        # Another session stored the same bytes at the same moment; they are there now.
+        return _attach(sessions, actor, report_id, version, name, content_type, content, digest, at)
+
+
+def _attach(
+    sessions: sessionmaker[Session],
+    actor: Actor,
+    report_id: int,
+    version: int,
+    name: str,
+    content_type: str,
+    content: bytes,
+    digest: str,
+    at: datetime | None,
+) -> AttachmentPublic:
+    """One try of `attach`: the blob of the hash once, and the attachment row that names it."""
     with transaction(sessions) as session:
         report = load(session, ProgressReport, report_id, "进展报送")
         may_report(session, actor, load(session, Task, report.task_id, "任务"))
@@ -66,13 +86,15 @@ def attach(
         found = lookups.attachment_by_hash(session, report.id, digest)
         if found is not None:
             return _public(found)
+        if not lookups.blob_exists(session, digest):
+            session.add(AttachmentBlob(sha256=digest, size=len(content), content=content))
+            session.flush()
         row = Attachment(
             progress_report_id=report.id,
             filename=name,
             content_type=content_type,
             size=len(content),
             sha256=digest,
-            content=content,
             uploaded_by=actor.user_id,
         )
         session.add(row)
@@ -101,6 +123,16 @@ def check_file(filename: str, content: bytes) -> tuple[str, str]:
     if not magic and (b"\0" in content or not _utf8(content)):
         raise InvalidValue(f"附件「{name}」不是UTF-8文本")
     return name, content_type
+
+
+def attachment_content(*, sessions: sessionmaker[Session], attachment_id: int) -> tuple[AttachmentPublic, bytes]:
+    """An attachment and its bytes, to be sent as a download (never opened or run here)."""
+    with transaction(sessions) as session:
+        row = load(session, Attachment, attachment_id, "附件")
+        content = lookups.blob_content(session, row.sha256)
+        if content is None:
+            raise NotFound(f"附件{attachment_id}的内容缺失")
+        return _public(row), content
 
 
 def attachments_of(*, sessions: sessionmaker[Session], report_id: int) -> list[AttachmentPublic]:

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from luoshi.storage.models import (
     Attachment,
+    AttachmentBlob,
     AuditEvent,
     Department,
     DepartmentRole,
@@ -145,3 +146,13 @@ def max_task_position(session: Session, plan_id: int) -> int:
     """The largest task position of a plan (-1 when it has none)."""
     value = session.scalar(select(func.max(Task.position)).where(Task.plan_id == plan_id))
     return -1 if value is None else int(value)
+
+
+def blob_exists(session: Session, sha256: str) -> bool:
+    """True when the bytes of this hash are stored already."""
+    return session.scalar(select(AttachmentBlob.sha256).where(AttachmentBlob.sha256 == sha256)) is not None
+
+
+def blob_content(session: Session, sha256: str) -> bytes | None:
+    """The stored bytes of a content hash, if any."""
+    return session.scalar(select(AttachmentBlob.content).where(AttachmentBlob.sha256 == sha256))

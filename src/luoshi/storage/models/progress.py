@@ -52,21 +52,33 @@ class ProgressReport(Versioned, Base):
 
 
 class Attachment(Base):
-    """A file attached to a progress report; immutable once stored, so it has no version."""
+    """A file attached to a progress report: its name and type here, its bytes in the blob of its hash.
+
+    Immutable once stored, so it has no version.
+    """
 
     __tablename__ = "attachment"
     __table_args__ = (CheckConstraint("size >= 0", name="size"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    progress_report_id: Mapped[int] = mapped_column(
-        ForeignKey("progress_report.id", ondelete="CASCADE"), index=True
-    )
+    progress_report_id: Mapped[int] = mapped_column(ForeignKey("progress_report.id", ondelete="CASCADE"), index=True)
     filename: Mapped[str] = mapped_column(String(255))
     content_type: Mapped[str] = mapped_column(String(128))
     size: Mapped[int]
-    sha256: Mapped[str] = mapped_column(String(64), index=True)
-    content: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+    sha256: Mapped[str] = mapped_column(ForeignKey("attachment_blob.sha256", ondelete="RESTRICT"), index=True)
     uploaded_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
     uploaded_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     progress_report: Mapped[ProgressReport] = relationship(back_populates="attachments")
+
+
+class AttachmentBlob(Base):
+    """The bytes of attached files, stored once per content hash (sha256) however often attached."""
+
+    __tablename__ = "attachment_blob"
+    __table_args__ = (CheckConstraint("size >= 0", name="size"),)
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int]
+    content: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+    stored_at: Mapped[datetime] = mapped_column(default=utcnow)
