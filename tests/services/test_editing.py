@@ -33,6 +33,7 @@ from luoshi.services.editing import (
 )
 from luoshi.services.errors import InvalidState, InvalidValue, NotFound, PermissionDenied
 from luoshi.services.lifecycle import close_plan, publish_plan
+from luoshi.services.trail import record_trail
 from luoshi.storage import ConflictError, lookups, transaction
 from luoshi.storage.models import Plan, PlanStatus, Target, TargetKind, Task
 from tests.services.world import JOBS_DEPT, OFFICE, PARK_DEPT, build, version
@@ -182,3 +183,15 @@ def test_publish_needs_leads_and_close_freezes(sessions: sessionmaker[Session]) 
     with pytest.raises(InvalidState, match="已关闭"):
         edit_task(sessions=sessions, actor=w.supervisor, request=TaskUpdate(task, version(sessions, Task, task), "x"))
     assert _trail(sessions, "plan", w.plan_id) == ["import", "publish", "close"]
+
+
+def test_the_trail_of_a_task_says_who_changed_what(sessions: sessionmaker[Session]) -> None:
+    w = build(sessions, publish=False)
+    task = w.tasks["3.1.1"]
+    seen = version(sessions, Task, task)
+    edit_task(sessions=sessions, actor=w.supervisor, request=TaskUpdate(task, seen, title="加快园区扩容提质"))
+    schedule(sessions=sessions, actor=w.supervisor2, request=TaskSchedule(task, seen + 1, lead_leader="王副区长"))
+    trail = record_trail(sessions=sessions, table_name="task", record_id=task)
+    assert [(e.actor, e.action) for e in trail] == [("系统", "assign"), ("duchashi", "edit"), ("duchashi2", "schedule")]
+    assert trail[1].changed() == {"title": ("强力推进园区建设", "加快园区扩容提质")}
+    assert trail[2].changed() == {"lead_leader": (None, "王副区长")}
