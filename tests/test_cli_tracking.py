@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
 
-from luoshi.cli import main
+from luoshi.cli import main, plans
+from luoshi.extraction import extract_report
 from luoshi.services import passwords
 from luoshi.services.demo import DEMO_DATE
 from luoshi.storage import make_engine, session_factory, transaction
@@ -133,3 +136,28 @@ def test_status_date_is_checked(demo: str, capsys: pytest.CaptureFixture[str]) -
         main(["status", "--as-of", "2022-13-01", "--database", demo])
     assert exit_.value.code == 2
     assert "YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_a_newer_extraction_is_shown_then_applied(
+    db: str, tmp_path: Path, seed_bytes: bytes, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    report = tmp_path / "jiangcheng-2021.txt"
+    report.write_bytes(seed_bytes)
+    assert _run(capsys, "import", str(report), "--database", db)[0] == 0
+
+    def newer(data: bytes, name: str) -> Any:
+        """The extractor of a later release: it words the first task's title differently."""
+        result = extract_report(data, name=name)
+        changed = result.to_dict()
+        changed["tasks"][0]["title"] = "毫不放松抓好常态化疫情防控"
+        return SimpleNamespace(to_dict=lambda: changed)
+
+    monkeypatch.setattr(plans, "extract_report", newer)
+    monkeypatch.setattr(plans, "EXTRACTOR_VERSION", "9.9.9")
+    code, out, _ = _run(capsys, "import", str(report), "--database", db)
+    assert code == 0 and "修改任务" in out and "毫不放松抓好常态化疫情防控" in out and "--apply" in out
+    assert "毫不放松" not in _run(capsys, "plan", "show", "--database", db)[1]
+    code, out, _ = _run(capsys, "import", str(report), "--apply", "--database", db)
+    assert code == 0 and "已应用1项变更" in out
+    assert "毫不放松抓好常态化疫情防控" in _run(capsys, "plan", "show", "--database", db)[1]
+    assert "提取结果无变化" in _run(capsys, "import", str(report), "--database", db)[1]
