@@ -184,6 +184,15 @@ def correct(
     *, sessions: sessionmaker[Session], actor: Actor, report_id: int, at: datetime | None = None
 ) -> ProgressPublic:
     """Start a correction of an approved report: a new draft revision with its contents; both stay."""
+    try:
+        return _correct(sessions, actor, report_id, at)
+    except IntegrityError:
+        # Another session started the same correction at the same moment: one correction, theirs.
+        raise ConflictError("该报送已由他人同时发起更正，请刷新后编辑") from None
+
+
+def _correct(sessions: sessionmaker[Session], actor: Actor, report_id: int, at: datetime | None) -> ProgressPublic:
+    """One try of `correct`."""
     with transaction(sessions) as session:
         old = load(session, ProgressReport, report_id, "进展报送")
         task = load(session, Task, old.task_id, "任务")
