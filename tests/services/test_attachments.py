@@ -64,8 +64,13 @@ def test_attach_to_an_open_report_once_per_content(sessions: sessionmaker[Sessio
     r = approve(sessions=sessions, actor=w.supervisor, report_id=r.id, version=r.version)
     with pytest.raises(InvalidValue, match="已审核的报送不能再添加附件"):
         attach(sessions=sessions, actor=w.jobs, report_id=r.id, version=r.version, filename="e.pdf", content=PDF)
-    assert [a.filename for a in attachments_of(sessions=sessions, report_id=r.id)] == ["a.pdf"]
-    assert attachment_content(sessions=sessions, attachment_id=first.id) == (first, PDF)
+    assert [a.filename for a in attachments_of(sessions=sessions, actor=w.leader, report_id=r.id)] == ["a.pdf"]
+    assert attachment_content(sessions=sessions, actor=w.jobs, attachment_id=first.id) == (first, PDF)
+    # Another department sees neither the list nor the bytes.
+    with pytest.raises(PermissionDenied, match="本单位牵头"):
+        attachments_of(sessions=sessions, actor=w.park, report_id=r.id)
+    with pytest.raises(PermissionDenied):
+        attachment_content(sessions=sessions, actor=w.park, attachment_id=first.id)
 
 
 def test_the_same_bytes_on_two_reports_are_stored_once(sessions: sessionmaker[Session]) -> None:
@@ -87,4 +92,4 @@ def test_the_same_bytes_on_two_reports_are_stored_once(sessions: sessionmaker[Se
     with transaction(sessions) as s:
         assert s.scalar(select(func.count()).select_from(AttachmentBlob)) == 1
         assert s.scalar(select(func.count()).select_from(Attachment)) == 2
-    assert [attachment_content(sessions=sessions, attachment_id=i)[1] for i in ids] == [PDF, PDF]
+    assert [attachment_content(sessions=sessions, actor=w.supervisor, attachment_id=i)[1] for i in ids] == [PDF, PDF]

@@ -12,10 +12,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from luoshi.services.actors import Actor
 from luoshi.services.audited import event, load
-from luoshi.services.errors import InvalidValue, NotFound
+from luoshi.services.errors import InvalidValue, NotFound, PermissionDenied
 from luoshi.services.progress import EDITABLE, STATE_WORDS, may_report
 from luoshi.storage import expect_version, lookups, transaction
-from luoshi.storage.models import Attachment, AttachmentBlob, ProgressReport, Task
+from luoshi.storage.models import Attachment, AttachmentBlob, ProgressReport, Task, UserRole
 
 MAX_BYTES = 10 * 1024 * 1024
 
@@ -125,20 +125,31 @@ def check_file(filename: str, content: bytes) -> tuple[str, str]:
     return name, content_type
 
 
-def attachment_content(*, sessions: sessionmaker[Session], attachment_id: int) -> tuple[AttachmentPublic, bytes]:
+def attachment_content(
+    *, sessions: sessionmaker[Session], actor: Actor, attachment_id: int
+) -> tuple[AttachmentPublic, bytes]:
     """An attachment and its bytes, to be sent as a download (never opened or run here)."""
     with transaction(sessions) as session:
         row = load(session, Attachment, attachment_id, "附件")
+        _may_read(session, actor, row.progress_report)
         content = lookups.blob_content(session, row.sha256)
         if content is None:
             raise NotFound(f"附件{attachment_id}的内容缺失")
         return _public(row), content
 
 
-def attachments_of(*, sessions: sessionmaker[Session], report_id: int) -> list[AttachmentPublic]:
+def attachments_of(*, sessions: sessionmaker[Session], actor: Actor, report_id: int) -> list[AttachmentPublic]:
     """A report's attachments in upload order."""
     with transaction(sessions) as session:
-        return [_public(a) for a in load(session, ProgressReport, report_id, "进展报送").attachments]
+        report = load(session, ProgressReport, report_id, "进展报送")
+        _may_read(session, actor, report)
+        return [_public(a) for a in report.attachments]
+
+
+def _may_read(session: Session, actor: Actor, report: ProgressReport) -> None:
+    """A department sees the attachments of the tasks it leads; the other roles see all."""
+    if actor.role is UserRole.DEPARTMENT and lookups.lead_department_id(session, report.task_id) != actor.department_id:
+        raise PermissionDenied("只能查看本单位牵头任务的附件")
 
 
 def _utf8(content: bytes) -> bool:
