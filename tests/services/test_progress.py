@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
+from luoshi.services.assigning import Assignment, assign
 from luoshi.services.errors import InvalidState, InvalidValue, PermissionDenied
 from luoshi.services.lifecycle import publish_plan, set_cycle
 from luoshi.services.progress import (
@@ -21,8 +22,8 @@ from luoshi.services.progress import (
 )
 from luoshi.services.status import task_status
 from luoshi.storage import lookups, transaction
-from luoshi.storage.models import Plan, ReportingCycle, ReportState
-from tests.services.world import World, at, build, version
+from luoshi.storage.models import Plan, ReportingCycle, ReportState, Task
+from tests.services.world import JOBS_DEPT, PARK_DEPT, World, at, build, version
 
 APPROVED, RETURNED, SUBMITTED = ReportState.APPROVED, ReportState.RETURNED, ReportState.SUBMITTED
 QUARTERLY = ReportingCycle.QUARTERLY
@@ -164,3 +165,14 @@ def test_a_quarterly_plan_takes_quarter_ends(sessions: sessionmaker[Session], pe
     else:
         with pytest.raises(InvalidValue, match="2022年2月不是该任务的报送期（应为2022年3月至2022年12月的期末月份）"):
             save_draft(sessions=sessions, actor=w.jobs, draft=draft, at=at(7, 1))
+
+
+def test_a_cooperating_department_does_not_report(sessions: sessionmaker[Session]) -> None:
+    w = build(sessions, publish=False)
+    task = w.tasks["3.2.1"]
+    request = Assignment(task, version(sessions, Task, task), JOBS_DEPT, (PARK_DEPT,))
+    assign(sessions=sessions, actor=w.supervisor, request=request)
+    publish_plan(sessions=sessions, actor=w.supervisor, plan_id=w.plan_id, version=version(sessions, Plan, w.plan_id))
+    with pytest.raises(PermissionDenied, match="本单位牵头"):
+        save_draft(sessions=sessions, actor=w.park, draft=_jobs_draft(w), at=at(7, 1))
+    assert save_draft(sessions=sessions, actor=w.jobs, draft=_jobs_draft(w), at=at(7, 1)).state is ReportState.DRAFT
