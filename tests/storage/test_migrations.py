@@ -14,8 +14,10 @@ from tests.databases import fresh_database
 
 TABLES = {
     "attachment",
+    "api_token",
     "audit_event",
     "department",
+    "login_attempt",
     "milestone",
     "plan",
     "progress_report",
@@ -45,7 +47,7 @@ def test_upgrade_builds_an_empty_database(backend: str, tmp_path: Path) -> None:
         upgrade_database(url)
         tables, revision, diff = _state(url)
         assert tables == TABLES | {"alembic_version"}
-        assert revision == "0002"
+        assert revision == "0004"
         assert diff == []
 
 
@@ -53,7 +55,7 @@ def test_upgrade_twice_changes_nothing(backend: str, tmp_path: Path) -> None:
     with fresh_database(backend, tmp_path) as url:
         upgrade_database(url)
         upgrade_database(url)
-        assert _state(url)[1] == "0002"
+        assert _state(url)[1] == "0004"
 
 
 def test_downgrade_removes_every_table(backend: str, tmp_path: Path) -> None:
@@ -64,4 +66,4 @@ def test_downgrade_removes_every_table(backend: str, tmp_path: Path) -> None:
         assert tables == {"alembic_version"}
         assert revision is None
         upgrade_database(url)
-        assert _state(url)[1] == "0002"
+        assert _state(url)[1] == "0004"

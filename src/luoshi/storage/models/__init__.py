@@ -1,5 +1,6 @@
 """Every table of luoshi, imported here so that the metadata is complete."""
 
+from luoshi.storage.models.access import ApiToken, LoginAttempt
 from luoshi.storage.models.audit import AuditEvent
 from luoshi.storage.models.enums import (
     Comparator,
@@ -17,11 +18,13 @@ from luoshi.storage.models.progress import Attachment, ProgressReport
 from luoshi.storage.models.reports import Report
 
 __all__ = [
+    "ApiToken",
     "Attachment",
     "AuditEvent",
     "Comparator",
     "Department",
     "DepartmentRole",
+    "LoginAttempt",
     "Milestone",
     "Plan",
     "PlanStatus",
