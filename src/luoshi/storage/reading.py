@@ -101,4 +101,7 @@ def audit_of(session: Session, table_name: str, record_id: int) -> Sequence[Audi
 
 def departments_by_id(session: Session) -> dict[int, str]:
     """Department id → name, for filters."""
-    return dict(session.execute(select(Department.id, Department.name).order_by(Department.position)).tuples().all())
+    return {
+        department_id: name
+        for department_id, name in session.execute(select(Department.id, Department.name).order_by(Department.position))
+    }
