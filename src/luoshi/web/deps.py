@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import hmac
+import re
 from collections.abc import Callable, Coroutine
 from datetime import UTC, date, datetime
 from typing import Annotated, Any
 
-from fastapi import Depends, Request
+from fastapi import Depends, Path, Query, Request
+from pydantic import BeforeValidator
 from sqlalchemy.orm import Session, sessionmaker
 
 from luoshi.services.api_tokens import principal_for_token
@@ -19,6 +21,9 @@ from luoshi.web.settings import WebSettings
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 CSRF_FIELD = "csrf_token"
 CSRF_HEADER = "x-csrf-token"
+# Ids beyond a 32-bit integer exist in no table; refusing them early keeps the database drivers out of it.
+MAX_ID = 2**31 - 1
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def get_settings(request: Request) -> WebSettings:
@@ -94,6 +99,23 @@ def as_of_date(request: Request) -> date:
     return get_settings(request).today()
 
 
+def _iso_date(value: object) -> object:
+    """Only YYYY-MM-DD is a date here (pydantic would also take a number of seconds)."""
+    if isinstance(value, str) and not ISO_DATE.fullmatch(value):
+        raise ValueError("not a YYYY-MM-DD date")
+    return value
+
+
+def judged_on(
+    request: Request,
+    as_of: Annotated[
+        date | None, BeforeValidator(_iso_date), Query(description="判断灯色的日期（YYYY-MM-DD），默认今天")
+    ] = None,
+) -> date:
+    """The date an API caller asks lamps to be judged on, else today."""
+    return as_of or as_of_date(request)
+
+
 async def csrf_guard(request: Request) -> None:
     """Refuse a state-changing request carried by the session cookie without its CSRF token."""
     if request.method in SAFE_METHODS or bearer(request) is not None:
@@ -116,3 +138,6 @@ User = Annotated[Principal, Depends(require_user)]
 Sessions = Annotated[sessionmaker[Session], Depends(get_sessions)]
 AsOf = Annotated[date, Depends(as_of_date)]
 CsrfGuard = Callable[[Request], Coroutine[Any, Any, None]]
+RecordId = Annotated[int, Path(ge=1, le=MAX_ID)]
+FilterId = Annotated[int | None, Query(ge=1, le=MAX_ID)]
+JudgedOn = Annotated[date, Depends(judged_on)]

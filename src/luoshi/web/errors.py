@@ -82,7 +82,10 @@ async def _invalid(request: Request, exc: Exception) -> Response:
 
 async def _http(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
-    return respond(request, exc.status_code, TITLES.get(exc.status_code, "请求失败"))
+    response = respond(request, exc.status_code, TITLES.get(exc.status_code, "请求失败"))
+    # Keep the headers the error carries, such as Allow on a 405.
+    response.headers.update(exc.headers or {})
+    return response
 
 
 def respond(request: Request, status: int, message: str, details: Any = None) -> Response:

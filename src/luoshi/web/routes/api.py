@@ -13,7 +13,7 @@ from luoshi.services.reading import get_plan, get_task, list_plans, list_section
 from luoshi.services.signin import Principal
 from luoshi.services.status import task_status
 from luoshi.storage.reading import TaskFilter
-from luoshi.web.deps import AsOf, Sessions, User, require_roles
+from luoshi.web.deps import FilterId, JudgedOn, RecordId, Sessions, User, require_roles
 from luoshi.web.errors import WebError
 from luoshi.web.policy import WRITERS, ensure_task_visible, own_department, scope_filter
 from luoshi.web.schemas import (
@@ -32,6 +32,7 @@ from luoshi.web.schemas import (
 )
 
 ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorPublic, "description": "请求格式有误"},
     401: {"model": ErrorPublic, "description": "未登录或令牌无效"},
     403: {"model": ErrorPublic, "description": "无权访问"},
     404: {"model": ErrorPublic, "description": "未找到"},
@@ -39,11 +40,6 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 }
 router = APIRouter(prefix="/api/v1", tags=["api"], responses=ERRORS)
 Lamp = Annotated[str | None, Query(pattern="^(done|not_started|green|yellow|red)$", description="只列此灯色的任务")]
-
-
-def _date(value: date | None, today: date) -> date:
-    """The date asked for, else today."""
-    return value or today
 
 
 @router.get("/me", response_model=UserPublic, summary="当前用户")
@@ -59,19 +55,19 @@ def plans(user: User, sessions: Sessions) -> Any:
 
 
 @router.get("/plans/{plan_id}", response_model=PlanPublic, summary="计划")
-def plan(plan_id: int, user: User, sessions: Sessions) -> Any:
+def plan(plan_id: RecordId, user: User, sessions: Sessions) -> Any:
     """One plan."""
     return get_plan(sessions=sessions, plan_id=plan_id)
 
 
 @router.get("/plans/{plan_id}/sections", response_model=list[SectionPublic], summary="章节")
-def sections(plan_id: int, user: User, sessions: Sessions) -> Any:
+def sections(plan_id: RecordId, user: User, sessions: Sessions) -> Any:
     """A plan's headings in report order."""
     return list_sections(sessions=sessions, plan_id=plan_id)
 
 
 @router.get("/plans/{plan_id}/targets", response_model=list[TargetPublic], summary="目标")
-def targets(plan_id: int, user: User, sessions: Sessions) -> Any:
+def targets(plan_id: RecordId, user: User, sessions: Sessions) -> Any:
     """A plan's targets; a department user gets the main indicators and its own tasks' targets."""
     found = list_targets(sessions=sessions, plan_id=plan_id)
     own = own_department(user)
@@ -86,46 +82,43 @@ def targets(plan_id: int, user: User, sessions: Sessions) -> Any:
 
 @router.get("/plans/{plan_id}/tasks", response_model=list[TaskPublic], summary="任务列表")
 def tasks(
-    plan_id: int,
+    plan_id: RecordId,
     user: User,
     sessions: Sessions,
-    today: AsOf,
-    section_id: int | None = None,
-    department_id: int | None = None,
+    when: JudgedOn,
+    section_id: FilterId = None,
+    department_id: FilterId = None,
     lamp: Lamp = None,
     q: Annotated[str | None, Query(max_length=100, description="标题或正文包含的文字")] = None,
-    as_of: Annotated[date | None, Query(description="判断灯色的日期，默认今天")] = None,
 ) -> Any:
     """A plan's tasks with their lamps, filtered; a department user sees only its own."""
     where = TaskFilter(section_id=section_id, department_id=scope_filter(user, department_id), text=q or None)
-    rows = task_rows(sessions=sessions, plan_id=plan_id, as_of=_date(as_of, today), where=where)
+    rows = task_rows(sessions=sessions, plan_id=plan_id, as_of=when, where=where)
     return [_task(r.task, r.status) for r in rows if lamp is None or r.status.colour == lamp]
 
 
 @router.get("/tasks/{task_id}", response_model=TaskPublic, summary="任务")
 def task(
-    task_id: int,
+    task_id: RecordId,
     user: User,
     sessions: Sessions,
-    today: AsOf,
-    as_of: Annotated[date | None, Query(description="判断灯色的日期，默认今天")] = None,
+    when: JudgedOn,
 ) -> Any:
     """One task with its lamp (403 for a department user when it is another department's)."""
     view = get_task(sessions=sessions, task_id=task_id)
     ensure_task_visible(user, view)
-    return _task(view, task_status(sessions=sessions, task_id=task_id, as_of=_date(as_of, today)))
+    return _task(view, task_status(sessions=sessions, task_id=task_id, as_of=when))
 
 
 @router.get("/plans/{plan_id}/status", response_model=PlanStatusPublic, summary="灯色统计")
 def status(
-    plan_id: int,
+    plan_id: RecordId,
     user: User,
     sessions: Sessions,
-    today: AsOf,
-    as_of: Annotated[date | None, Query(description="判断灯色的日期，默认今天")] = None,
+    when: JudgedOn,
 ) -> Any:
     """Lamp counts overall, by section and by lead department (a department user: its own tasks)."""
-    board = dashboard(sessions=sessions, plan_id=plan_id, as_of=_date(as_of, today), department_id=own_department(user))
+    board = dashboard(sessions=sessions, plan_id=plan_id, as_of=when, department_id=own_department(user))
     return PlanStatusPublic(
         plan_id=plan_id,
         as_of=board.as_of.isoformat(),
@@ -152,7 +145,7 @@ def create_token(
 
 @router.delete("/tokens/{token_id}", status_code=204, summary="撤销API令牌")
 def revoke_token(
-    token_id: int, sessions: Sessions, user: Annotated[Principal, Depends(require_roles(*WRITERS))]
+    token_id: RecordId, sessions: Sessions, user: Annotated[Principal, Depends(require_roles(*WRITERS))]
 ) -> Response:
     """Revoke one of the caller's tokens (an administrator may revoke anyone's)."""
     owner = None if user.role == "admin" else user.user_id

@@ -13,7 +13,7 @@ from luoshi.services.reading import department_choices, get_plan, get_task, list
 from luoshi.services.report_text import report_text
 from luoshi.services.status import task_status
 from luoshi.storage.reading import TaskFilter
-from luoshi.web.deps import AsOf, Sessions, User
+from luoshi.web.deps import AsOf, RecordId, Sessions, User
 from luoshi.web.policy import ensure_task_visible, own_department, scope_filter
 from luoshi.web.templating import render
 
@@ -23,7 +23,7 @@ Text = Annotated[str | None, Query(max_length=100)]
 
 def _number(value: str | None) -> int | None:
     """A filter field as a number; an empty or odd value means no filter."""
-    return int(value) if value and value.isdigit() else None
+    return int(value) if value and value.isascii() and value.isdigit() and len(value) < 10 else None
 
 
 @router.get("/")
@@ -36,7 +36,7 @@ def home(request: Request, user: User, sessions: Sessions, today: AsOf) -> Respo
 
 
 @router.get("/plans/{plan_id}")
-def plan_dashboard(plan_id: int, request: Request, user: User, sessions: Sessions, today: AsOf) -> Response:
+def plan_dashboard(plan_id: RecordId, request: Request, user: User, sessions: Sessions, today: AsOf) -> Response:
     """The dashboard of one plan."""
     return _dashboard(request, user, sessions, today, plan_id)
 
@@ -47,13 +47,14 @@ def _dashboard(request: Request, user: User, sessions: Sessions, today: AsOf, pl
     chart = [
         {"metric": t.metric, "value": t.value}
         for t in board.main_indicators
-        if t.kind == "growth" and t.value is not None and t.unit == "%"
+        # Only the plan year's growth targets share one scale; five-year ones stay in the table.
+        if t.kind == "growth" and t.value is not None and t.unit == "%" and t.horizon_end == board.plan.plan_year
     ]
     return render(request, "dashboard.html", {"board": board, "plan": board.plan, "chart": chart, "page": "dashboard"})
 
 
 @router.get("/plans/{plan_id}/report")
-def report(plan_id: int, request: Request, user: User, sessions: Sessions) -> Response:
+def report(plan_id: RecordId, request: Request, user: User, sessions: Sessions) -> Response:
     """报告: the report's text with every target and fact marked, targets linked to their plan items."""
     plan = get_plan(sessions=sessions, plan_id=plan_id)
     text = report_text(sessions=sessions, plan_id=plan_id)
@@ -62,7 +63,7 @@ def report(plan_id: int, request: Request, user: User, sessions: Sessions) -> Re
 
 @router.get("/plans/{plan_id}/tasks")
 def tasks(
-    plan_id: int,
+    plan_id: RecordId,
     request: Request,
     user: User,
     sessions: Sessions,
@@ -99,7 +100,7 @@ def tasks(
 
 
 @router.get("/tasks/{task_id}")
-def task(task_id: int, request: Request, user: User, sessions: Sessions, today: AsOf) -> Response:
+def task(task_id: RecordId, request: Request, user: User, sessions: Sessions, today: AsOf) -> Response:
     """The task page: text and quote, targets, lamp and reason, audit trail."""
     view = get_task(sessions=sessions, task_id=task_id)
     ensure_task_visible(user, view)

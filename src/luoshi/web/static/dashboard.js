@@ -7,7 +7,7 @@
   var rows = JSON.parse(source.textContent || "[]");
   var chart = window.echarts.init(holder, null, { renderer: "svg" });
   chart.setOption({
-    grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 48, top: 16, bottom: 8, containLabel: true },
     tooltip: { trigger: "axis", valueFormatter: function (v) { return v + "%"; } },
     xAxis: { type: "value", axisLabel: { formatter: "{value}%" } },
     yAxis: { type: "category", inverse: true, data: rows.map(function (r) { return r.metric; }),
