@@ -89,9 +89,10 @@ def _page(browser: Any, size: str, errors: list[str]) -> Any:
 
 
 def _shoot(page: Any, name: str, size: str) -> None:
-    """Save a full-page screenshot under tests/artifacts/."""
+    """Save a full-page screenshot and one of the first screen under tests/artifacts/."""
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}-{size}.png"), full_page=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}-{size}-top.png"))
 
 
 @pytest.mark.parametrize("size", list(SIZES))
