@@ -52,6 +52,16 @@ def test_the_report_reader_links_targets_to_tasks(client: TestClient, ids: Seede
     assert "江城区九届人大一次会议政府工作报告" in page
     assert re.search(rf'class="m-target" id="target-\d+" href="/tasks/{ids.own_task}"', page)
     assert 'class="m-fact"' in page
+    # The task page's "在报告中阅读" lands on the task's paragraph.
+    assert f'<p id="task-{ids.own_task}">' in page
+
+
+def test_the_report_reader_sets_the_site_chrome_apart(client: TestClient, ids: Seeded) -> None:
+    log_in(client, "admin")
+    page = client.get(f"/plans/{ids.plan_id}/report").text
+    preamble, body = page.split('<article class="report-text">')
+    assert "无障碍 长者助手" in preamble and "原网页页眉" in preamble
+    assert body.lstrip().startswith("<p>江城区九届人大一次会议政府工作报告</p>")
 
 
 def test_the_task_filters_narrow_the_list(client: TestClient, ids: Seeded) -> None:

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from luoshi.extraction.reading import read_document
 from luoshi.services.reading import NotFound
-from luoshi.storage import reading, transaction
+from luoshi.storage import queries, reading, transaction
 
 
 @dataclass(frozen=True)
@@ -34,13 +34,22 @@ class Piece:
 
 
 @dataclass(frozen=True)
+class Paragraph:
+    """A line of the report; `task_id` names the task whose text starts here (an anchor for its page)."""
+
+    pieces: tuple[Piece, ...]
+    task_id: int | None = None
+
+
+@dataclass(frozen=True)
 class ReportText:
-    """The report as the reader shows it."""
+    """The report as the reader shows it: the page's preamble (site chrome, header) apart from the body."""
 
     report_id: int
     title: str
     header: Mapping[str, Any]
-    paragraphs: tuple[tuple[Piece, ...], ...]
+    preamble: tuple[Paragraph, ...]
+    paragraphs: tuple[Paragraph, ...]
     targets: int
     facts: int
 
@@ -55,15 +64,30 @@ def report_text(*, sessions: sessionmaker[Session], plan_id: int) -> ReportText:
         text = read_document(report.source).text
         extraction, report_id, title = report.extraction, report.id, report.title or report.name
         linked = {(t.quote_start, t.quote_end): (t.id, t.task_id) for t in reading.targets_of_plan(session, plan_id)}
+        starts = {t.quote_start: t.id for t in queries.tasks_of_plan(session, plan_id) if t.quote_start is not None}
     marks = _marks(text, extraction, linked)
+    lines = list(_paragraphs(text, marks, starts))
+    body = _body_start(lines, text, extraction)
     return ReportText(
         report_id=report_id,
         title=title,
         header=extraction.get("report", {}),
-        paragraphs=tuple(_paragraphs(text, marks)),
+        preamble=tuple(p for start, p in lines if start < body),
+        paragraphs=tuple(p for start, p in lines if start >= body),
         targets=sum(m.kind == "target" for m in marks),
         facts=sum(m.kind == "fact" for m in marks),
     )
+
+
+def _body_start(lines: list[tuple[int, Paragraph]], text: str, extraction: Mapping[str, Any]) -> int:
+    """Where the report proper begins: its title line last seen before the first heading, else the top."""
+    title = (extraction.get("report") or {}).get("title")
+    sections = [s.get("start") for s in extraction.get("sections", []) if isinstance(s.get("start"), int)]
+    first_heading = min(sections, default=len(text))
+    candidates = [
+        start for start, p in lines if start < first_heading and "".join(x.text for x in p.pieces).strip() == title
+    ]
+    return candidates[-1] if candidates else 0
 
 
 def _marks(
@@ -87,8 +111,8 @@ def _marks(
     return kept
 
 
-def _paragraphs(text: str, marks: Iterable[Mark]) -> Iterable[tuple[Piece, ...]]:
-    """Split the text at line ends, each line cut into plain and marked pieces."""
+def _paragraphs(text: str, marks: Iterable[Mark], starts: Mapping[int, int]) -> Iterable[tuple[int, Paragraph]]:
+    """Split the text at line ends, each line (with its offset) cut into plain and marked pieces."""
     pending = list(marks)
     offset = 0
     for line in text.split("\n"):
@@ -104,5 +128,6 @@ def _paragraphs(text: str, marks: Iterable[Mark]) -> Iterable[tuple[Piece, ...]]
         if cursor < end:
             pieces.append(Piece(text[cursor:end]))
         if pieces:
-            yield tuple(pieces)
+            anchor = next((task_id for at, task_id in starts.items() if offset <= at <= end), None)
+            yield offset, Paragraph(tuple(pieces), anchor)
         offset = end + 1
