@@ -82,6 +82,14 @@ def test_the_task_page_shows_lamp_reason_targets_and_trail(client: TestClient, i
     assert "序时进度" in page
 
 
+def test_the_task_page_charts_progress_against_the_pace(client: TestClient, ids: Seeded) -> None:
+    log_in(client, "admin")
+    page = client.get(f"/tasks/{ids.other_task}").text
+    assert 'id="history-data"' in page and "/static/task.js" in page
+    assert '<th scope="row">2022年6月</th><td>50.0%</td><td>60.0%</td>' in page
+    assert '<th scope="row">2022年5月</th><td>41.7%</td><td>未报送</td>' in page
+
+
 def test_an_unknown_task_is_a_chinese_404(client: TestClient) -> None:
     log_in(client, "admin")
     response = client.get("/tasks/99999")

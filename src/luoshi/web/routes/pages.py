@@ -12,6 +12,7 @@ from luoshi.services.overview import COLOURS, dashboard, task_rows
 from luoshi.services.reading import department_choices, get_plan, get_task, list_plans, list_sections
 from luoshi.services.report_text import report_text
 from luoshi.services.status import task_status
+from luoshi.services.task_history import task_history
 from luoshi.storage.reading import TaskFilter
 from luoshi.web.deps import AsOf, RecordId, Sessions, User
 from luoshi.web.policy import ensure_task_visible, own_department, scope_filter
@@ -109,6 +110,7 @@ def task(task_id: RecordId, request: Request, user: User, sessions: Sessions, to
         "plan": get_plan(sessions=sessions, plan_id=view.plan_id),
         "status": task_status(sessions=sessions, task_id=task_id, as_of=today),
         "events": trail(sessions=sessions, table_name="task", record_id=task_id),
+        "history": task_history(sessions=sessions, task_id=task_id, as_of=today),
         "as_of": today,
         "page": "tasks",
     }
