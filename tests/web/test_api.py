@@ -72,3 +72,18 @@ def test_errors_are_json_in_chinese(
 def test_a_bad_token_request_is_422(client: TestClient, auth: dict[str, str]) -> None:
     response = client.post("/api/v1/tokens", json={"name": ""}, headers=auth)
     assert response.status_code == 422
+
+
+def test_a_department_user_gets_the_main_indicators_and_its_own_targets(client: TestClient, ids: Seeded) -> None:
+    from tests.web.conftest import log_in
+
+    log_in(client, "dept")
+    targets = client.get(f"/api/v1/plans/{ids.plan_id}/targets").json()
+    own = {t["id"] for t in client.get(f"/api/v1/plans/{ids.plan_id}/tasks").json()}
+    assert any(t["task_id"] is None for t in targets)
+    assert all(t["task_id"] is None or t["task_id"] in own for t in targets)
+
+
+def test_a_wildcard_in_the_text_filter_is_a_character(client: TestClient, ids: Seeded, auth: dict[str, str]) -> None:
+    found = client.get(f"/api/v1/plans/{ids.plan_id}/tasks", params={"q": "_"}, headers=auth).json()
+    assert found == []

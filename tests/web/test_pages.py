@@ -103,3 +103,14 @@ def test_static_assets_are_served_locally(client: TestClient) -> None:
 
 def test_health_reports_the_database(client: TestClient) -> None:
     assert client.get("/healthz").json() == {"status": "ok", "database": "ok"}
+
+
+def test_health_is_503_when_the_database_is_unreachable(tmp_path: object) -> None:
+    from luoshi.web import WebSettings, create_app
+
+    settings = WebSettings(
+        database_url="sqlite:////nonexistent-dir/luoshi.db", secret_key="k" * 32, upgrade_on_start=False
+    )
+    with TestClient(create_app(settings)) as client:
+        response = client.get("/healthz")
+    assert response.status_code == 503 and response.json()["message"] == "数据库无法连接"

@@ -57,8 +57,10 @@ def filtered_tasks(session: Session, plan_id: int, where: TaskFilter) -> Sequenc
         assigned = select(TaskDepartment.task_id).where(TaskDepartment.department_id == where.department_id)
         query = query.where(Task.id.in_(assigned))
     if where.text:
-        pattern = f"%{where.text}%"
-        query = query.where(or_(Task.title.like(pattern), Task.text.like(pattern)))
+        # autoescape: a % or _ typed by the user is a character, not a wildcard.
+        query = query.where(
+            or_(Task.title.contains(where.text, autoescape=True), Task.text.contains(where.text, autoescape=True))
+        )
     return session.scalars(query.order_by(Task.position, Task.id)).all()
 
 

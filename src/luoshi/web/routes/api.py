@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Response
 
 from luoshi.services import api_tokens
 from luoshi.services.overview import dashboard, task_rows
-from luoshi.services.reading import get_plan, get_task, list_plans, list_sections, list_targets
+from luoshi.services.reading import get_plan, get_task, list_plans, list_sections, list_targets, list_tasks
 from luoshi.services.signin import Principal
 from luoshi.services.status import task_status
 from luoshi.storage.reading import TaskFilter
@@ -73,10 +73,7 @@ def targets(plan_id: RecordId, user: User, sessions: Sessions) -> Any:
     own = own_department(user)
     if own is None:
         return found
-    visible = {
-        r.task.id
-        for r in task_rows(sessions=sessions, plan_id=plan_id, as_of=date.today(), where=TaskFilter(department_id=own))
-    }
+    visible = {t.id for t in list_tasks(sessions=sessions, plan_id=plan_id, where=TaskFilter(department_id=own))}
     return [t for t in found if t.task_id is None or t.task_id in visible]
 
 
