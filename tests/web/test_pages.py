@@ -114,3 +114,11 @@ def test_health_is_503_when_the_database_is_unreachable(tmp_path: object) -> Non
     with TestClient(create_app(settings)) as client:
         response = client.get("/healthz")
     assert response.status_code == 503 and response.json()["message"] == "数据库无法连接"
+
+
+def test_a_department_user_reads_the_report_with_links_only_to_its_own_tasks(client: TestClient, ids: Seeded) -> None:
+    log_in(client, "dept")
+    page = client.get(f"/plans/{ids.plan_id}/report").text
+    linked = {int(n) for n in re.findall(r'class="m-target" id="target-\d+" href="/tasks/(\d+)"', page)}
+    assert linked == {ids.own_task}
+    assert "（其他单位的任务）" in page

@@ -9,7 +9,7 @@ from fastapi.responses import Response
 
 from luoshi.services.history import trail
 from luoshi.services.overview import COLOURS, dashboard, task_rows
-from luoshi.services.reading import department_choices, get_plan, get_task, list_plans, list_sections
+from luoshi.services.reading import department_choices, get_plan, get_task, list_plans, list_sections, list_tasks
 from luoshi.services.report_text import report_text
 from luoshi.services.status import task_status
 from luoshi.services.task_history import task_history
@@ -51,7 +51,9 @@ def _dashboard(request: Request, user: User, sessions: Sessions, today: AsOf, pl
         # Only the plan year's growth targets share one scale; five-year ones stay in the table.
         if t.kind == "growth" and t.value is not None and t.unit == "%" and t.horizon_end == board.plan.plan_year
     ]
-    return render(request, "dashboard.html", {"board": board, "plan": board.plan, "chart": chart, "page": "dashboard"})
+    others = [p for p in list_plans(sessions=sessions) if p.id != plan_id]
+    context = {"board": board, "plan": board.plan, "chart": chart, "others": others, "page": "dashboard"}
+    return render(request, "dashboard.html", context)
 
 
 @router.get("/plans/{plan_id}/report")
@@ -59,7 +61,19 @@ def report(plan_id: RecordId, request: Request, user: User, sessions: Sessions) 
     """报告: the report's text with every target and fact marked, targets linked to their plan items."""
     plan = get_plan(sessions=sessions, plan_id=plan_id)
     text = report_text(sessions=sessions, plan_id=plan_id)
-    return render(request, "report.html", {"plan": plan, "text": text, "page": "report"})
+    return render(
+        request,
+        "report.html",
+        {"plan": plan, "text": text, "page": "report", "linkable": _visible_tasks(user, sessions, plan_id)},
+    )
+
+
+def _visible_tasks(user: User, sessions: Sessions, plan_id: int) -> frozenset[int] | None:
+    """The tasks a department user may open (a link to another department's would only give 403); None: all."""
+    own = own_department(user)
+    if own is None:
+        return None
+    return frozenset(t.id for t in list_tasks(sessions=sessions, plan_id=plan_id, where=TaskFilter(department_id=own)))
 
 
 @router.get("/plans/{plan_id}/tasks")
