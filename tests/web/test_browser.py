@@ -1,4 +1,6 @@
-"""Browser tests: Debian's chromium driven by Playwright against a live server; screenshots at two widths.
+"""Browser tests: Debian's chromium (or LUOSHI_CHROMIUM) driven by Playwright against a live server.
+
+Each main page is saved as a screenshot at desktop and phone width under tests/artifacts/.
 
 With CI=true a browser that cannot start fails the run; elsewhere these tests skip.
 """
@@ -19,7 +21,7 @@ import uvicorn
 from luoshi.web import WebSettings, create_app
 from tests.web.seed import PASSWORD, Seeded
 
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("LUOSHI_CHROMIUM", "/usr/bin/chromium")
 FLAGS = [
     "--headless",
     "--no-sandbox",
