@@ -27,6 +27,7 @@ TABLES = {
     "task",
     "task_department",
     "user_account",
+    "web_session",
 }
 
 

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import select
 
+from luoshi.storage import make_engine, session_factory, transaction
+from luoshi.storage.models import User
 from luoshi.web import WebSettings, create_app
 from tests.web.conftest import csrf_of, log_in
 from tests.web.seed import Seeded
@@ -39,6 +44,33 @@ def test_login_sets_a_hardened_cookie_and_logout_clears_it(client: TestClient) -
     assert "系统管理员" in page.text
     out = client.post("/logout", data={"csrf_token": csrf_of(page.text)}, follow_redirects=False)
     assert out.status_code == 303
+    assert client.get("/", follow_redirects=False).status_code == 303
+
+
+def test_a_cookie_kept_after_logout_no_longer_signs_in(client: TestClient) -> None:
+    token = log_in(client, "admin")
+    kept = dict(client.cookies)
+    client.post("/logout", data={"csrf_token": token})
+    client.cookies.clear()
+    client.cookies.update(kept)
+    assert client.get("/", follow_redirects=False).status_code == 303
+    assert client.get("/api/v1/me").status_code == 401
+
+
+def test_an_expired_session_signs_nobody_in(settings: WebSettings) -> None:
+    expired = dataclasses.replace(settings, session_hours=0)
+    with TestClient(create_app(expired)) as client:
+        token = csrf_of(client.get("/login").text)
+        client.post("/login", data={"username": "admin", "password": "correct horse battery", "csrf_token": token})
+        assert client.get("/", follow_redirects=False).status_code == 303
+
+
+def test_disabling_an_account_ends_its_sessions(client: TestClient, settings: WebSettings) -> None:
+    log_in(client, "quzhang")
+    engine = make_engine(settings.database_url)
+    with transaction(session_factory(engine)) as session:
+        session.scalars(select(User).where(User.username == "quzhang")).one().disabled = True
+    engine.dispose()
     assert client.get("/", follow_redirects=False).status_code == 303
 
 

@@ -1,4 +1,4 @@
-"""The queries of sign-in and API tokens: users by name, tokens by hash, recent failed logins."""
+"""The queries of sign-in, sessions and API tokens: users by name, tokens by hash, recent failed logins."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from luoshi.storage.models import ApiToken, Department, LoginAttempt, User
+from luoshi.storage.models import ApiToken, Department, LoginAttempt, User, WebSession
 
 
 def user_by_username(session: Session, username: str) -> User | None:
@@ -47,3 +47,19 @@ def forget_failures(session: Session, *, username: str) -> None:
 def prune_failures(session: Session, *, before: datetime) -> None:
     """Drop failed sign-ins older than the throttling window; they no longer count."""
     session.execute(delete(LoginAttempt).where(LoginAttempt.at < before))
+
+
+def live_session(session: Session, token_hash: str, now: datetime) -> WebSession | None:
+    """The browser session stored with this hash, unless it has expired."""
+    query = select(WebSession).where(WebSession.token_hash == token_hash, WebSession.expires_at > now)
+    return session.scalars(query).one_or_none()
+
+
+def end_session(session: Session, *, token_hash: str) -> None:
+    """Delete a browser session (logout)."""
+    session.execute(delete(WebSession).where(WebSession.token_hash == token_hash))
+
+
+def prune_sessions(session: Session, *, before: datetime) -> None:
+    """Delete the browser sessions that expired before this time."""
+    session.execute(delete(WebSession).where(WebSession.expires_at < before))

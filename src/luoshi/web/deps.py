@@ -13,7 +13,8 @@ from pydantic import BeforeValidator
 from sqlalchemy.orm import Session, sessionmaker
 
 from luoshi.services.api_tokens import principal_for_token
-from luoshi.services.signin import Principal, principal_of
+from luoshi.services.browser_sessions import session_principal
+from luoshi.services.signin import Principal
 from luoshi.web.errors import forbidden, unauthorised
 from luoshi.web.security.sessions import SessionCodec, WebSession
 from luoshi.web.settings import WebSettings
@@ -70,8 +71,8 @@ def current_principal(request: Request) -> Principal | None:
             raise unauthorised("API令牌无效或已撤销")
     else:
         session = web_session(request)
-        uid = session.user_id if session else None
-        principal = principal_of(sessions=sessions, user_id=uid) if uid is not None else None
+        secret = session.secret if session else None
+        principal = session_principal(sessions=sessions, secret=secret, now=datetime.now(UTC)) if secret else None
     request.state.principal = principal
     return principal
 

@@ -1,6 +1,6 @@
 """Every table of luoshi, imported here so that the metadata is complete."""
 
-from luoshi.storage.models.access import ApiToken, LoginAttempt
+from luoshi.storage.models.access import ApiToken, LoginAttempt, WebSession
 from luoshi.storage.models.audit import AuditEvent
 from luoshi.storage.models.enums import (
     Comparator,
@@ -40,4 +40,5 @@ __all__ = [
     "TaskDepartment",
     "User",
     "UserRole",
+    "WebSession",
 ]

@@ -1,4 +1,4 @@
-"""Access records of the web workbench: API tokens for machine clients and login attempts for throttling."""
+"""Access records of the web workbench: sign-in sessions, API tokens, and login attempts for throttling."""
 
 from __future__ import annotations
 
@@ -37,3 +37,15 @@ class LoginAttempt(Base):
     username: Mapped[str] = mapped_column(String(64))
     address: Mapped[str] = mapped_column(String(64))
     at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class WebSession(Base):
+    """A signed-in browser session; the cookie holds its secret, the table its hash, so logout really ends it."""
+
+    __tablename__ = "web_session"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime]

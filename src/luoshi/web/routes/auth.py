@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
+from luoshi.services.browser_sessions import end_session, start_session
 from luoshi.services.signin import SignInRefused, sign_in
 from luoshi.web.deps import Sessions, current_principal, get_codec, get_settings, web_session
 from luoshi.web.security.sessions import WebSession
@@ -42,26 +43,31 @@ def login(
     """Check the password (the CSRF guard has run); on success a new session, else the form again."""
     settings = get_settings(request)
     address = request.client.host if request.client else "unknown"
+    now = datetime.now(UTC)
     try:
         principal = sign_in(
             sessions=sessions,
             username=username.strip(),
             password=password,
             address=address,
-            now=datetime.now(UTC),
+            now=now,
             throttle=settings.throttle,
         )
     except SignInRefused as refused:
         return _form(request, next=safe_next(next), message=refused.message, status=429 if refused.throttled else 401)
+    lifetime = timedelta(hours=settings.session_hours)
+    secret = start_session(sessions=sessions, user_id=principal.user_id, now=now, lifetime=lifetime)
     response = RedirectResponse(safe_next(next), status_code=303)
-    current = web_session(request) or WebSession.anonymous()
-    get_codec(request).write(response, current.signed_in(principal.user_id), request)
+    get_codec(request).write(response, WebSession.signed_in(secret), request)
     return response
 
 
 @router.post("/logout")
-def logout(request: Request) -> Response:
-    """End the session (the CSRF guard has checked the form's token)."""
+def logout(request: Request, sessions: Sessions) -> Response:
+    """End the session in the database and drop the cookie (the CSRF guard has checked the form's token)."""
+    current = web_session(request)
+    if current is not None and current.secret is not None:
+        end_session(sessions=sessions, secret=current.secret)
     response = RedirectResponse("/login", status_code=303)
     get_codec(request).clear(response, request)
     return response
@@ -70,7 +76,7 @@ def logout(request: Request) -> Response:
 def _form(request: Request, *, next: str, message: str | None, status: int) -> Response:
     """The login page with a session (kept, or new) whose CSRF token the form carries."""
     session = web_session(request)
-    if session is None or session.user_id is not None:
+    if session is None or session.secret is not None:
         session = WebSession.anonymous()
     request.state.web_session = session
     request.state.principal = None

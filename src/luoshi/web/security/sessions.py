@@ -1,4 +1,4 @@
-"""The session cookie: signed (itsdangerous) data naming the user and the CSRF token; no server state."""
+"""The session cookie: signed (itsdangerous) data with the session's secret (once signed in) and its CSRF token."""
 
 from __future__ import annotations
 
@@ -15,9 +15,9 @@ COOKIE = "luoshi_session"
 
 @dataclass(frozen=True)
 class WebSession:
-    """What the cookie carries: the signed-in user's id (None before login) and the CSRF token."""
+    """What the cookie carries: the secret of a stored browser session (None before login) and the CSRF token."""
 
-    user_id: int | None
+    secret: str | None
     csrf: str
 
     @classmethod
@@ -25,9 +25,10 @@ class WebSession:
         """A session before sign-in, with a fresh CSRF token for the login form."""
         return cls(None, secrets.token_urlsafe(32))
 
-    def signed_in(self, user_id: int) -> WebSession:
+    @classmethod
+    def signed_in(cls, secret: str) -> WebSession:
         """The session after sign-in: a new CSRF token, so one fixed before login is worthless after."""
-        return WebSession(user_id, secrets.token_urlsafe(32))
+        return cls(secret, secrets.token_urlsafe(32))
 
 
 class SessionCodec:
@@ -48,12 +49,12 @@ class SessionCodec:
             return None
         if not isinstance(data, dict) or not isinstance(data.get("csrf"), str):
             return None
-        uid = data.get("uid")
-        return WebSession(uid if isinstance(uid, int) else None, data["csrf"])
+        sid = data.get("sid")
+        return WebSession(sid if isinstance(sid, str) else None, data["csrf"])
 
     def write(self, response: Response, session: WebSession, request: Request) -> None:
         """Set the cookie: HttpOnly, SameSite=Lax, Secure over HTTPS or when configured."""
-        value = self._serializer.dumps({"uid": session.user_id, "csrf": session.csrf})
+        value = self._serializer.dumps({"sid": session.secret, "csrf": session.csrf})
         response.set_cookie(
             COOKIE,
             value,

@@ -1,4 +1,4 @@
-"""Web workbench access: hashed API tokens and failed login attempts (for throttling).
+"""Web workbench access: sign-in sessions, hashed API tokens and failed login attempts (for throttling).
 
 Revision ID: 0004
 Revises: 0002
@@ -22,7 +22,22 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    """Create api_token and login_attempt."""
+    """Create web_session, api_token and login_attempt."""
+    op.create_table(
+        "web_session",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("user_id", sa.Integer(), nullable=False),
+        sa.Column("token_hash", sa.String(length=64), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["user_id"], ["user_account.id"], name=op.f("fk_web_session_user_id_user_account"), ondelete="CASCADE"
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_web_session")),
+        sa.UniqueConstraint("token_hash", name=op.f("uq_web_session_token_hash")),
+    )
+    with op.batch_alter_table("web_session", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_web_session_user_id"), ["user_id"], unique=False)
     op.create_table(
         "api_token",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -54,7 +69,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    """Drop both tables."""
+    """Drop the three tables."""
     with op.batch_alter_table("login_attempt", schema=None) as batch_op:
         batch_op.drop_index("ix_login_attempt_address_at")
         batch_op.drop_index("ix_login_attempt_username_at")
@@ -62,3 +77,6 @@ def downgrade() -> None:
     with op.batch_alter_table("api_token", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_api_token_user_id"))
     op.drop_table("api_token")
+    with op.batch_alter_table("web_session", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_web_session_user_id"))
+    op.drop_table("web_session")
