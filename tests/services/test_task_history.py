@@ -63,3 +63,16 @@ def test_a_task_without_numbers_shows_its_percent(sessions: sessionmaker[Session
         )
     history = task_history(sessions=sessions, task_id=tasks["3.2.2"], as_of=date(2022, 2, 1))
     assert [(h.period, h.done) for h in history] == [("2022年1月", None), ("2022年2月", 20.0)]
+
+
+def test_a_percent_does_not_stand_for_a_numeric_target(sessions: sessionmaker[Session]) -> None:
+    # The lamp judges 扩园 by its value; a bare percent would draw progress the lamp does not see.
+    tasks, _ = _ids(sessions)
+    with transaction(sessions) as s:
+        s.add(
+            ProgressReport(
+                task_id=tasks["3.1.1"], period_year=2022, period_month=1, state=ReportState.APPROVED, percent=40
+            )
+        )
+    history = task_history(sessions=sessions, task_id=tasks["3.1.1"], as_of=date(2022, 1, 31))
+    assert [(h.period, h.done) for h in history] == [("2022年1月", None)]

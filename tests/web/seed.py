@@ -19,6 +19,7 @@ from luoshi.storage.models import (
     DepartmentRole,
     ProgressReport,
     ReportState,
+    Target,
     Task,
     TaskDepartment,
     User,
@@ -98,15 +99,17 @@ def _users(sessions: sessionmaker[Session], department_id: int) -> None:
 
 
 def _reports(sessions: sessionmaker[Session], slow_task: int, fast_task: int) -> None:
-    """Approved progress: one task far behind its pace (red), one on pace (green)."""
+    """Approved progress: one task far behind its pace (red: a tenth of its targets), one on pace (green)."""
     with transaction(sessions) as session:
+        targets = session.scalars(select(Target).where(Target.task_id == slow_task)).all()
         session.add(
             ProgressReport(
                 task_id=slow_task,
                 period_year=2022,
                 period_month=6,
                 state=ReportState.APPROVED,
-                percent=10,
+                values={str(t.id): (t.value or 0) / 10 for t in targets if t.value is not None},
+                percent=None if targets else 10,
                 progress_text="前期工作推进中",
             )
         )

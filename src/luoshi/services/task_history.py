@@ -33,14 +33,15 @@ def task_history(*, sessions: sessionmaker[Session], task_id: int, as_of: date) 
         task = session.get_one(Task, task_id)
         horizon = task_horizon(task, task.plan)
         cycle = status_rules(task.plan).cycle
-        measured = [t for t in task.targets if t.kind in _COMPLETABLE and t.comparator in _UPWARD and t.value]
+        numeric = [t for t in task.targets if t.kind is not TargetKind.QUALITATIVE]
+        measured = [t for t in numeric if t.kind in _COMPLETABLE and t.comparator in _UPWARD and t.value]
         reports = list(queries.approved_reports(session, task.id))
         points = []
         for period in horizon.period_ends(cycle):
             if period.first_day > as_of:
                 break
             report = _latest_by(reports, period)
-            done = _done(report, measured) if report is not None else None
+            done = _done(report, measured, by_percent=not numeric) if report is not None else None
             points.append(HistoryPoint(period.label(), round(_pace(horizon, cycle, period), 1), done))
     return tuple(points)
 
@@ -56,13 +57,14 @@ def _latest_by(reports: Sequence[ProgressReport], period: tracking.Period) -> Pr
     return due[-1] if due else None
 
 
-def _done(report: ProgressReport, measured: Sequence[Target]) -> float | None:
-    """Percent done: the weakest target's completion, or the percent reported for a task without numbers."""
+def _done(report: ProgressReport, measured: Sequence[Target], *, by_percent: bool) -> float | None:
+    """Percent done as the lamp sees it: the weakest target's completion, or, for a task without numbers, the
+    percent reported (a growth or ceiling target has no completion, and a percent does not stand for it)."""
+    if by_percent:
+        return round(report.percent, 1) if report.percent is not None else None
     completions = [
         100.0 * float(report.values[str(t.id)]) / float(t.value or 1)
         for t in measured
         if report.values.get(str(t.id)) is not None
     ]
-    if completions:
-        return round(min(completions), 1)
-    return round(report.percent, 1) if report.percent is not None else None
+    return round(min(completions), 1) if completions else None
