@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import secrets
+import sys
 from typing import Any
 
 from luoshi.cli.common import UserError
@@ -45,7 +46,13 @@ def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     os.environ["LUOSHI_DATABASE_URL"] = _database(args)
-    os.environ.setdefault(SECRET_VARIABLE, secrets.token_urlsafe(32))
+    if not os.environ.get(SECRET_VARIABLE):
+        print(
+            f"luoshi: 提示：未设置 {SECRET_VARIABLE}，重启后需重新登录 / "
+            f"note: {SECRET_VARIABLE} is not set; users sign in again after a restart",
+            file=sys.stderr,
+        )
+        os.environ[SECRET_VARIABLE] = secrets.token_urlsafe(32)
     uvicorn.run(
         "luoshi.web.main:app_from_environment",
         factory=True,
