@@ -43,6 +43,7 @@ def test_the_dashboard_shows_counts_red_list_and_indicators(client: TestClient) 
     for heading in ("灯色总览", "红灯任务", "主要预期目标", "按章节", "按牵头单位"):
         assert heading in page
     assert "地区生产总值" in page and 'id="indicator-data"' in page
+    assert "<h3>2022年目标</h3>" in page and "<h3>多年期目标</h3>" in page
     assert "/static/vendor/echarts.min.js" in page
 
 
