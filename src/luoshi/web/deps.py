@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import hmac
 import re
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable
 from datetime import UTC, date, datetime
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import Depends, Path, Query, Request
 from pydantic import BeforeValidator
@@ -138,7 +138,6 @@ async def _form_token(request: Request) -> str | None:
 User = Annotated[Principal, Depends(require_user)]
 Sessions = Annotated[sessionmaker[Session], Depends(get_sessions)]
 AsOf = Annotated[date, Depends(as_of_date)]
-CsrfGuard = Callable[[Request], Coroutine[Any, Any, None]]
 RecordId = Annotated[int, Path(ge=1, le=MAX_ID)]
 FilterId = Annotated[int | None, Query(ge=1, le=MAX_ID)]
 JudgedOn = Annotated[date, Depends(judged_on)]

@@ -8,10 +8,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Response
 
 from luoshi.services import api_tokens
-from luoshi.services.overview import dashboard, task_rows
-from luoshi.services.reading import get_plan, get_task, list_plans, list_sections, list_targets, list_tasks
+from luoshi.services.overview import LampCounts, dashboard, task_rows
+from luoshi.services.reading import TaskView, get_plan, get_task, list_plans, list_sections, list_targets, list_tasks
 from luoshi.services.signin import Principal
-from luoshi.services.status import task_status
+from luoshi.services.status import TaskStatus, task_status
 from luoshi.storage.reading import TaskFilter
 from luoshi.web.deps import FilterId, JudgedOn, RecordId, Sessions, User, require_roles
 from luoshi.web.errors import WebError
@@ -154,19 +154,12 @@ def revoke_token(
     return Response(status_code=204)
 
 
-def _task(view: Any, lamp: Any) -> TaskPublic:
+def _task(view: TaskView, lamp: TaskStatus) -> TaskPublic:
     """A task view and its lamp as the outgoing schema."""
-    data = TaskPublic.model_validate(
-        {
-            **view.__dict__,
-            "status": StatusPublic.model_validate(
-                {"colour": lamp.colour, "reason": lamp.reason, "flags": list(lamp.flags)}
-            ),
-        }
-    )
-    return data
+    status = StatusPublic(colour=lamp.colour, reason=lamp.reason, flags=list(lamp.flags))
+    return TaskPublic.model_validate({**vars(view), "status": status})
 
 
-def _group(name: str, counts: Any) -> GroupCountsPublic:
+def _group(name: str, counts: LampCounts) -> GroupCountsPublic:
     """A named group's counts."""
     return GroupCountsPublic(name=name, counts=LampCountsPublic.model_validate(counts))
