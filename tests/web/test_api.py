@@ -87,3 +87,9 @@ def test_a_department_user_gets_the_main_indicators_and_its_own_targets(client: 
 def test_a_wildcard_in_the_text_filter_is_a_character(client: TestClient, ids: Seeded, auth: dict[str, str]) -> None:
     found = client.get(f"/api/v1/plans/{ids.plan_id}/tasks", params={"q": "_"}, headers=auth).json()
     assert found == []
+
+
+def test_status_groups_carry_their_ids(client: TestClient, ids: Seeded, auth: dict[str, str]) -> None:
+    body = client.get(f"/api/v1/plans/{ids.plan_id}/status", headers=auth).json()
+    assert ids.own_department in [g["id"] for g in body["by_department"]]
+    assert all(isinstance(g["id"], int) for g in body["by_section"])

@@ -123,3 +123,13 @@ def test_a_department_user_reads_the_report_with_links_only_to_its_own_tasks(cli
     linked = {int(n) for n in re.findall(r'class="m-target" id="target-\d+" href="/tasks/(\d+)"', page)}
     assert linked == {ids.own_task}
     assert "（其他单位的任务）" in page
+
+
+def test_dashboard_groups_link_to_the_filtered_task_list(client: TestClient, ids: Seeded) -> None:
+    log_in(client, "admin")
+    page = client.get("/").text
+    link = f"/plans/{ids.plan_id}/tasks?department={ids.own_department}"
+    assert f'href="{link}"' in page
+    listed = client.get(link).text
+    assert f'href="/tasks/{ids.own_task}"' in listed and f'href="/tasks/{ids.other_task}"' not in listed
+    assert re.search(rf'href="/plans/{ids.plan_id}/tasks\?section=\d+"', page)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -44,14 +44,23 @@ class Row:
 
 
 @dataclass(frozen=True)
+class Group:
+    """The lamp counts of one section or lead department; `id` is None for the tasks without one (未分配)."""
+
+    id: int | None
+    name: str
+    counts: LampCounts
+
+
+@dataclass(frozen=True)
 class Dashboard:
     """Everything the 工作台 shows for one plan and one viewer."""
 
     plan: PlanView
     as_of: date
     counts: LampCounts
-    by_section: tuple[tuple[str, LampCounts], ...]
-    by_department: tuple[tuple[str, LampCounts], ...]
+    by_section: tuple[Group, ...]
+    by_department: tuple[Group, ...]
     red: tuple[Row, ...]
     main_indicators: tuple[TargetView, ...]
 
@@ -76,16 +85,16 @@ def dashboard(
         plan=plan,
         as_of=as_of,
         counts=LampCounts.of(r.status.colour for r in rows),
-        by_section=_grouped(rows, lambda r: r.task.section_title or UNASSIGNED),
-        by_department=_grouped(rows, lambda r: r.task.lead or UNASSIGNED),
+        by_section=_grouped(rows, lambda r: (r.task.section_id, r.task.section_title or UNASSIGNED)),
+        by_department=_grouped(rows, lambda r: (r.task.lead_id, r.task.lead or UNASSIGNED)),
         red=tuple(r for r in rows if r.status.colour == "red"),
         main_indicators=main,
     )
 
 
-def _grouped(rows: Iterable[Row], key: object) -> tuple[tuple[str, LampCounts], ...]:
+def _grouped(rows: Iterable[Row], key: Callable[[Row], tuple[int | None, str]]) -> tuple[Group, ...]:
     """Lamp counts per group, groups in the order they first appear."""
-    groups: dict[str, list[str]] = defaultdict(list)
+    groups: dict[tuple[int | None, str], list[str]] = defaultdict(list)
     for row in rows:
-        groups[key(row)].append(row.status.colour)  # type: ignore[operator]
-    return tuple((name, LampCounts.of(colours)) for name, colours in groups.items())
+        groups[key(row)].append(row.status.colour)
+    return tuple(Group(group_id, name, LampCounts.of(colours)) for (group_id, name), colours in groups.items())

@@ -104,6 +104,11 @@ class TaskView:
         return next((a.name for a in self.departments if a.role == "lead"), None)
 
     @property
+    def lead_id(self) -> int | None:
+        """The lead department's id, if assigned."""
+        return next((a.department_id for a in self.departments if a.role == "lead"), None)
+
+    @property
     def department_ids(self) -> frozenset[int]:
         """Every department on the task, lead or cooperating."""
         return frozenset(a.department_id for a in self.departments)

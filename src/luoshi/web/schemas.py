@@ -99,9 +99,10 @@ class LampCountsPublic(Public):
     not_started: int
 
 
-class GroupCountsPublic(BaseModel):
-    """Tasks per lamp of one section or lead department."""
+class GroupCountsPublic(Public):
+    """Tasks per lamp of one section or lead department (id null: tasks without one)."""
 
+    id: int | None
     name: str
     counts: LampCountsPublic
 

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Response
 
 from luoshi.services import api_tokens
-from luoshi.services.overview import LampCounts, dashboard, task_rows
+from luoshi.services.overview import dashboard, task_rows
 from luoshi.services.reading import TaskView, get_plan, get_task, list_plans, list_sections, list_targets, list_tasks
 from luoshi.services.signin import Principal
 from luoshi.services.status import TaskStatus, task_status
@@ -120,8 +120,8 @@ def status(
         plan_id=plan_id,
         as_of=board.as_of.isoformat(),
         counts=LampCountsPublic.model_validate(board.counts),
-        by_section=[_group(name, counts) for name, counts in board.by_section],
-        by_department=[_group(name, counts) for name, counts in board.by_department],
+        by_section=[GroupCountsPublic.model_validate(g) for g in board.by_section],
+        by_department=[GroupCountsPublic.model_validate(g) for g in board.by_department],
     )
 
 
@@ -158,8 +158,3 @@ def _task(view: TaskView, lamp: TaskStatus) -> TaskPublic:
     """A task view and its lamp as the outgoing schema."""
     status = StatusPublic(colour=lamp.colour, reason=lamp.reason, flags=list(lamp.flags))
     return TaskPublic.model_validate({**vars(view), "status": status})
-
-
-def _group(name: str, counts: LampCounts) -> GroupCountsPublic:
-    """A named group's counts."""
-    return GroupCountsPublic(name=name, counts=LampCountsPublic.model_validate(counts))
