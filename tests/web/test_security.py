@@ -188,6 +188,12 @@ def test_security_headers_on_every_answer(client: TestClient, path: str) -> None
     assert headers["referrer-policy"] == "same-origin"
 
 
+def test_hsts_only_over_https(client: TestClient) -> None:
+    assert "strict-transport-security" not in client.get("/login").headers
+    https = client.get("/login", headers={"X-Forwarded-Proto": "https"}).headers
+    assert https["strict-transport-security"] == "max-age=31536000"
+
+
 def test_next_after_login_stays_on_this_site(client: TestClient) -> None:
     token = csrf_of(client.get("/login").text)
     response = client.post(

@@ -19,6 +19,16 @@ HEADERS = [
 ]
 
 
+# Only over HTTPS: a browser ignores it over HTTP, and it must not pin a plain-HTTP intranet install.
+HSTS = (b"strict-transport-security", b"max-age=31536000")
+
+
+def _over_https(scope: Scope) -> bool:
+    """True when the request came over HTTPS, directly or through a proxy that says so."""
+    forwarded = dict(scope.get("headers", [])).get(b"x-forwarded-proto", b"").split(b",")[0].strip().lower()
+    return scope.get("scheme") == "https" or forwarded == b"https"
+
+
 class SecurityHeaders:
     """ASGI middleware adding HEADERS to every HTTP response, errors included."""
 
@@ -30,10 +40,11 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
 
+        extra = HEADERS + ([HSTS] if _over_https(scope) else [])
+
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                message.setdefault("headers", [])
-                message["headers"] = list(message["headers"]) + HEADERS
+                message["headers"] = list(message.get("headers", [])) + extra
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
