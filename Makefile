@@ -5,15 +5,29 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 JOBS ?= $(shell nproc)
 
-.PHONY: run test lint format typecheck pytest bench bench-store clean
+.PHONY: run serve test lint format typecheck pytest browser bench bench-store clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# Front-end files come from npm (package-lock.json) and are served by the app itself: no CDN.
+VENDOR := src/luoshi/web/static/vendor/echarts.min.js
+$(VENDOR): package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	mkdir -p $(dir $(VENDOR))
+	cp node_modules/echarts/dist/echarts.min.js $(VENDOR)
+
 run: $(STAMP)
 	$(BIN)/luoshi extract --sample --format table
+
+serve: $(STAMP) $(VENDOR)
+	$(BIN)/luoshi serve
+
+# Debian's chromium for the browser tests (installed when missing; see the script).
+browser:
+	bash scripts/ensure-chromium.sh
 
 test: lint typecheck pytest
 
@@ -28,7 +42,7 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 
 # pytest exits 5 when it collects no tests; make treats that as the failure it is.
-pytest: $(STAMP)
+pytest: $(STAMP) $(VENDOR) browser
 	$(BIN)/pytest -q
 
 bench: $(STAMP)
@@ -39,4 +53,4 @@ bench-store: $(STAMP)
 	$(BIN)/python bench/store.py $(if $(PG),--postgresql $(PG))
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis node_modules src/luoshi/web/static/vendor

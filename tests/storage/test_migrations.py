@@ -15,8 +15,10 @@ from tests.databases import fresh_database
 TABLES = {
     "attachment",
     "attachment_blob",
+    "api_token",
     "audit_event",
     "department",
+    "login_attempt",
     "milestone",
     "plan",
     "progress_report",
@@ -26,6 +28,7 @@ TABLES = {
     "task",
     "task_department",
     "user_account",
+    "web_session",
 }
 
 
@@ -48,7 +51,7 @@ def test_upgrade_builds_an_empty_database(backend: str, tmp_path: Path) -> None:
         upgrade_database(url)
         tables, revision, diff = _state(url)
         assert tables == TABLES | {"alembic_version"}
-        assert revision == "0004"
+        assert revision == "0005"
         assert diff == []
 
 
@@ -56,7 +59,7 @@ def test_upgrade_twice_changes_nothing(backend: str, tmp_path: Path) -> None:
     with fresh_database(backend, tmp_path) as url:
         upgrade_database(url)
         upgrade_database(url)
-        assert _state(url)[1] == "0004"
+        assert _state(url)[1] == "0005"
 
 
 def test_downgrade_removes_every_table(backend: str, tmp_path: Path) -> None:
@@ -67,7 +70,7 @@ def test_downgrade_removes_every_table(backend: str, tmp_path: Path) -> None:
         assert tables == {"alembic_version"}
         assert revision is None
         upgrade_database(url)
-        assert _state(url)[1] == "0004"
+        assert _state(url)[1] == "0005"
 
 
 def test_attachment_bytes_move_to_blobs_and_back(backend: str, tmp_path: Path) -> None:

@@ -1,5 +1,6 @@
 """Every table of luoshi, imported here so that the metadata is complete."""
 
+from luoshi.storage.models.access import ApiToken, LoginAttempt, WebSession
 from luoshi.storage.models.audit import AuditEvent
 from luoshi.storage.models.enums import (
     Comparator,
@@ -17,12 +18,14 @@ from luoshi.storage.models.progress import Attachment, AttachmentBlob, ProgressR
 from luoshi.storage.models.reports import Report
 
 __all__ = [
+    "ApiToken",
     "Attachment",
     "AttachmentBlob",
     "AuditEvent",
     "Comparator",
     "Department",
     "DepartmentRole",
+    "LoginAttempt",
     "Milestone",
     "Plan",
     "PlanStatus",
@@ -38,4 +41,5 @@ __all__ = [
     "TaskDepartment",
     "User",
     "UserRole",
+    "WebSession",
 ]

@@ -1,0 +1,83 @@
+"""`luoshi serve` (the web workbench under uvicorn) and `luoshi token` (API tokens for machine clients)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import secrets
+import sys
+from typing import Any
+
+from luoshi.cli.common import UserError
+from luoshi.config import ConfigError, load_settings
+from luoshi.services.api_tokens import issue_token
+from luoshi.storage import access, make_engine, session_factory, transaction, upgrade_database
+from luoshi.web.settings import SECRET_VARIABLE
+
+
+def register(commands: Any) -> None:
+    """Add `serve` and `token` to the command line."""
+    serve = commands.add_parser("serve", help="启动网页工作台 / serve the web workbench and the API")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    serve.add_argument("--workers", type=int, default=1, help="server processes (default 1)")
+    serve.add_argument("--database", help="database URL (default LUOSHI_DATABASE_URL or sqlite:///luoshi.db)")
+    serve.set_defaults(handler=_serve)
+    token = commands.add_parser("token", help="创建API令牌 / issue an API token for a user")
+    token.add_argument("username", help="the user the token acts as")
+    token.add_argument("--name", default="API", help="what the token is for")
+    token.add_argument("--database", help="database URL (default LUOSHI_DATABASE_URL or sqlite:///luoshi.db)")
+    token.set_defaults(handler=_token)
+
+
+def _database(args: argparse.Namespace) -> str:
+    """The database URL of the command, checked like the setting."""
+    env = dict(os.environ)
+    if args.database:
+        env["LUOSHI_DATABASE_URL"] = args.database
+    try:
+        return load_settings(env).database_url
+    except ConfigError as error:
+        raise UserError("数据库地址无效", str(error)) from None
+
+
+def _serve(args: argparse.Namespace) -> int:
+    """Run uvicorn on the app factory; workers share one signing key so a cookie is valid in each."""
+    import uvicorn
+
+    os.environ["LUOSHI_DATABASE_URL"] = _database(args)
+    if not os.environ.get(SECRET_VARIABLE):
+        print(
+            f"luoshi: 提示：未设置 {SECRET_VARIABLE}，重启后需重新登录 / "
+            f"note: {SECRET_VARIABLE} is not set; users sign in again after a restart",
+            file=sys.stderr,
+        )
+        os.environ[SECRET_VARIABLE] = secrets.token_urlsafe(32)
+    uvicorn.run(
+        "luoshi.web.main:app_from_environment",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        proxy_headers=True,
+    )
+    return 0
+
+
+def _token(args: argparse.Namespace) -> int:
+    """Issue a token and print it once."""
+    url = _database(args)
+    upgrade_database(url)
+    engine = make_engine(url)
+    try:
+        sessions = session_factory(engine)
+        with transaction(sessions) as session:
+            user = access.user_by_username(session, args.username)
+            user_id = user.id if user is not None and not user.disabled else None
+        if user_id is None:
+            raise UserError("用户不存在或已停用", "no such active user", args.username)
+        issued = issue_token(sessions=sessions, user_id=user_id, name=args.name, actor="cli")
+    finally:
+        engine.dispose()
+    print(issued.secret)
+    return 0

@@ -1,0 +1,236 @@
+"""Read views of plans for the workbench and the API: plans, sections, tasks (filtered, scoped), targets."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from luoshi.storage import reading, transaction
+from luoshi.storage.models import Plan, Section, Target, Task
+from luoshi.storage.reading import TaskFilter
+
+
+class NotFound(LookupError):
+    """The record asked for does not exist; the message is fit for a user."""
+
+
+@dataclass(frozen=True)
+class PlanView:
+    """A plan's heading facts."""
+
+    id: int
+    title: str
+    status: str
+    plan_year: int
+    term_start: int | None
+    term_end: int | None
+    report_id: int | None
+    cycle: str
+
+
+@dataclass(frozen=True)
+class SectionView:
+    """A heading of a plan."""
+
+    id: int
+    key: str
+    parent_id: int | None
+    number: str
+    title: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class TargetView:
+    """A target with its quote and where it belongs."""
+
+    id: int
+    task_id: int | None
+    section_id: int | None
+    metric: str
+    kind: str
+    comparator: str | None
+    value: float | None
+    unit: str | None
+    horizon_start: int | None
+    horizon_end: int | None
+    per_year: bool
+    commitment: str | None
+    quote: str
+    quote_start: int | None
+    quote_end: int | None
+
+    @property
+    def goal(self) -> str:
+        """≥9%, ≤3%, 约6%, 3平方公里, or 定性 for a target without a number."""
+        if self.value is None:
+            return "定性"
+        signs = {">=": "≥", "<=": "≤", "~": "约"}
+        return f"{signs.get(self.comparator or '=', '')}{self.value:g}{self.unit or ''}"
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """A department on a task: 牵头 (lead) or 配合 (cooperating)."""
+
+    department_id: int
+    name: str
+    role: str
+
+
+@dataclass(frozen=True)
+class TaskView:
+    """A task with its section, departments and targets."""
+
+    id: int
+    plan_id: int
+    key: str | None
+    position: int
+    title: str
+    text: str
+    section_id: int | None
+    section_title: str | None
+    deadline: str | None
+    quote_start: int | None
+    quote_end: int | None
+    departments: tuple[Assignment, ...]
+    targets: tuple[TargetView, ...]
+
+    @property
+    def lead(self) -> str | None:
+        """The lead department's name, if assigned."""
+        return next((a.name for a in self.departments if a.role == "lead"), None)
+
+    @property
+    def lead_id(self) -> int | None:
+        """The lead department's id, if assigned."""
+        return next((a.department_id for a in self.departments if a.role == "lead"), None)
+
+    @property
+    def department_ids(self) -> frozenset[int]:
+        """Every department on the task, lead or cooperating."""
+        return frozenset(a.department_id for a in self.departments)
+
+
+def list_plans(*, sessions: sessionmaker[Session]) -> tuple[PlanView, ...]:
+    """Every plan, newest first."""
+    with transaction(sessions) as session:
+        return tuple(_plan(p) for p in reading.plans(session))
+
+
+def get_plan(*, sessions: sessionmaker[Session], plan_id: int) -> PlanView:
+    """One plan, or NotFound."""
+    with transaction(sessions) as session:
+        return _plan(_plan_row(session, plan_id))
+
+
+def list_sections(*, sessions: sessionmaker[Session], plan_id: int) -> tuple[SectionView, ...]:
+    """A plan's headings in report order."""
+    with transaction(sessions) as session:
+        _plan_row(session, plan_id)
+        return tuple(_section(s) for s in reading.sections_of_plan(session, plan_id))
+
+
+def list_targets(*, sessions: sessionmaker[Session], plan_id: int) -> tuple[TargetView, ...]:
+    """A plan's targets in report order."""
+    with transaction(sessions) as session:
+        _plan_row(session, plan_id)
+        return tuple(_target(t) for t in reading.targets_of_plan(session, plan_id))
+
+
+def list_tasks(
+    *, sessions: sessionmaker[Session], plan_id: int, where: TaskFilter | None = None
+) -> tuple[TaskView, ...]:
+    """A plan's tasks matching the filter (a department filter also scopes a department user)."""
+    with transaction(sessions) as session:
+        _plan_row(session, plan_id)
+        titles = {s.id: s.title for s in reading.sections_of_plan(session, plan_id)}
+        assigned = reading.assignments_of_plan(session, plan_id)
+        tasks = reading.filtered_tasks(session, plan_id, where or TaskFilter())
+        return tuple(_task(t, titles, assigned.get(t.id, [])) for t in tasks)
+
+
+def get_task(*, sessions: sessionmaker[Session], task_id: int) -> TaskView:
+    """One task with its parts, or NotFound."""
+    with transaction(sessions) as session:
+        task = session.get(Task, task_id)
+        if task is None:
+            raise NotFound("任务不存在")
+        titles = {s.id: s.title for s in reading.sections_of_plan(session, task.plan_id)}
+        assigned = reading.assignments_of_plan(session, task.plan_id)
+        return _task(task, titles, assigned.get(task.id, []))
+
+
+def department_choices(*, sessions: sessionmaker[Session]) -> dict[int, str]:
+    """Department id → name, for filter menus."""
+    with transaction(sessions) as session:
+        return reading.departments_by_id(session)
+
+
+def _plan_row(session: Session, plan_id: int) -> Plan:
+    """The plan row, or NotFound."""
+    plan = session.get(Plan, plan_id)
+    if plan is None:
+        raise NotFound("计划不存在")
+    return plan
+
+
+def _plan(plan: Plan) -> PlanView:
+    """A plan row as a view."""
+    return PlanView(
+        id=plan.id,
+        title=plan.title,
+        status=plan.status.value,
+        plan_year=plan.plan_year,
+        term_start=plan.term_start,
+        term_end=plan.term_end,
+        report_id=plan.report_id,
+        cycle=plan.cycle.value,
+    )
+
+
+def _section(section: Section) -> SectionView:
+    """A section row as a view."""
+    return SectionView(section.id, section.key, section.parent_id, section.number, section.title, section.kind.value)
+
+
+def _target(t: Target) -> TargetView:
+    """A target row as a view."""
+    return TargetView(
+        id=t.id,
+        task_id=t.task_id,
+        section_id=t.section_id,
+        metric=t.metric,
+        kind=t.kind.value,
+        comparator=t.comparator.value if t.comparator else None,
+        value=t.value,
+        unit=t.unit,
+        horizon_start=t.horizon_start,
+        horizon_end=t.horizon_end,
+        per_year=t.per_year,
+        commitment=t.commitment,
+        quote=t.quote,
+        quote_start=t.quote_start,
+        quote_end=t.quote_end,
+    )
+
+
+def _task(task: Task, titles: dict[int, str], assigned: Sequence[tuple[int, str, object]]) -> TaskView:
+    """A task row as a view."""
+    return TaskView(
+        id=task.id,
+        plan_id=task.plan_id,
+        key=task.key,
+        position=task.position,
+        title=task.title,
+        text=task.text,
+        section_id=task.section_id,
+        section_title=titles.get(task.section_id or 0),
+        deadline=task.deadline.isoformat() if task.deadline else None,
+        quote_start=task.quote_start,
+        quote_end=task.quote_end,
+        departments=tuple(Assignment(d, n, getattr(r, "value", str(r))) for d, n, r in assigned),
+        targets=tuple(_target(t) for t in task.targets),
+    )

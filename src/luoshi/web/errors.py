@@ -1,0 +1,110 @@
+"""Errors routes raise, and how they reach the user: JSON under /api, a Chinese page elsewhere."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import quote
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from luoshi.services.reading import NotFound
+from luoshi.storage import ConflictError
+
+API_PREFIX = "/api/"
+TITLES = {
+    400: "请求有误",
+    401: "请先登录",
+    403: "无权访问",
+    404: "未找到",
+    405: "不支持的请求方式",
+    409: "数据冲突",
+    422: "参数有误",
+    429: "请求过于频繁",
+    500: "服务器内部错误",
+}
+
+
+class WebError(Exception):
+    """An error with its HTTP status and a Chinese message for the user."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status, self.message = status, message
+
+
+def unauthorised(message: str = "请先登录") -> WebError:
+    """401: nobody is signed in, or the token is wrong."""
+    return WebError(401, message)
+
+
+def forbidden(message: str = "无权访问") -> WebError:
+    """403: signed in, but not allowed."""
+    return WebError(403, message)
+
+
+def install_handlers(app: FastAPI) -> None:
+    """Turn every error into the answer its caller expects."""
+    app.add_exception_handler(WebError, _web_error)
+    app.add_exception_handler(NotFound, _not_found)
+    app.add_exception_handler(ConflictError, _conflict)
+    app.add_exception_handler(RequestValidationError, _invalid)
+    app.add_exception_handler(StarletteHTTPException, _http)
+
+
+def wants_json(request: Request) -> bool:
+    """API requests get JSON errors; pages get an HTML page."""
+    return request.url.path.startswith(API_PREFIX)
+
+
+async def _web_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, WebError)
+    if exc.status == 401 and not wants_json(request):
+        return RedirectResponse(f"/login?next={quote(request.url.path)}", status_code=303)
+    return respond(request, exc.status, exc.message)
+
+
+async def _not_found(request: Request, exc: Exception) -> Response:
+    return respond(request, 404, str(exc) or TITLES[404])
+
+
+async def _conflict(request: Request, exc: Exception) -> Response:
+    return respond(request, 409, str(exc))
+
+
+async def _invalid(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, RequestValidationError)
+    fields = "、".join(".".join(str(p) for p in e.get("loc", ())[1:]) or "请求" for e in exc.errors())
+    return respond(request, 422, f"参数有误：{fields}", details=_jsonable(exc.errors()))
+
+
+async def _http(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, StarletteHTTPException)
+    response = respond(request, exc.status_code, TITLES.get(exc.status_code, "请求失败"))
+    # Keep the headers the error carries, such as Allow on a 405.
+    response.headers.update(exc.headers or {})
+    return response
+
+
+def respond(request: Request, status: int, message: str, details: Any = None) -> Response:
+    """A JSON error body {"error": {...}} for the API, else the error page."""
+    if wants_json(request):
+        body: dict[str, Any] = {"error": {"status": status, "message": message}}
+        if details is not None:
+            body["error"]["details"] = details
+        return JSONResponse(body, status_code=status)
+    from luoshi.web.templating import render
+
+    return render(
+        request,
+        "error.html",
+        {"status": status, "title": TITLES.get(status, "出错了"), "message": message},
+        status_code=status,
+    )
+
+
+def _jsonable(errors: Any) -> Any:
+    """Validation details without the exception objects pydantic may put in `ctx`."""
+    return [{k: v for k, v in e.items() if k in ("loc", "msg", "type")} for e in errors]

@@ -1,0 +1,1 @@
+"""Sessions, CSRF, roles and security headers of the web workbench."""
