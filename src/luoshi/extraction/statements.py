@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from typing import Any
 
 from luoshi.extraction.model import Fact, Section, Target, YearSpan
 from luoshi.extraction.numbers import base_value, find_amounts
@@ -77,45 +78,25 @@ def _quote(text: str, q: Quantity) -> tuple[str, int, int]:
     return text[start:end], start, end
 
 
-def _fact(text: str, q: Quantity, sent: Span, section: Section | None, tl: Timeline, est: bool) -> Fact:
+def _common(text: str, q: Quantity, section: Section | None) -> dict[str, Any]:
+    """The fields facts and targets share: metric, value and unit, quote and offsets, section."""
     quote, start, end = _quote(text, q)
     bv, bu = base_value(q.value, q.unit)
-    return Fact(
-        metric=q.metric,
-        kind=q.kind,
-        value=q.value,
-        unit=q.unit,
-        quote=quote,
-        start=start,
-        end=end,
-        section=section.id if section else None,
-        period=_period(text, q, sent, section, tl),
-        per_year=q.per_year,
-        estimated=est,
-        base_value=bv,
-        base_unit=bu,
-    )
+    return {
+        "metric": q.metric, "kind": q.kind, "value": q.value, "unit": q.unit, "quote": quote,
+        "start": start, "end": end, "section": section.id if section else None,
+        "per_year": q.per_year, "base_value": bv, "base_unit": bu,
+    }
+
+
+def _fact(text: str, q: Quantity, sent: Span, section: Section | None, tl: Timeline, est: bool) -> Fact:
+    period = _period(text, q, sent, section, tl)
+    return Fact(**_common(text, q, section), period=period, estimated=est)
 
 
 def _target(text: str, q: Quantity, sent: Span, section: Section | None, tl: Timeline) -> Target:
-    quote, start, end = _quote(text, q)
-    bv, bu = base_value(q.value, q.unit)
-    return Target(
-        metric=q.metric,
-        kind=q.kind,
-        value=q.value,
-        unit=q.unit,
-        quote=quote,
-        start=start,
-        end=end,
-        section=section.id if section else None,
-        comparator=q.comparator,
-        horizon=_horizon(text, q.amount_start, sent, section, tl),
-        per_year=q.per_year,
-        commitment=q.commitment,
-        base_value=bv,
-        base_unit=bu,
-    )
+    horizon = _horizon(text, q.amount_start, sent, section, tl)
+    return Target(**_common(text, q, section), comparator=q.comparator, horizon=horizon, commitment=q.commitment)
 
 
 def _horizon(text: str, pos: int, sent: Span, section: Section | None, tl: Timeline) -> YearSpan | None:
