@@ -1,0 +1,82 @@
+"""`luoshi export breakdown|bulletin|data`: the plan as office files and open data."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.exc import DatabaseError
+from sqlalchemy.orm import Session, sessionmaker
+
+from luoshi.cli.common import UserError
+from luoshi.config import ConfigError, settings
+from luoshi.office.breakdown import write_breakdown_xlsx
+from luoshi.services.breakdown import plan_breakdown
+from luoshi.services.exporting import ExportError
+from luoshi.storage import make_engine, session_factory
+
+
+def register(commands: Any) -> None:
+    """Add `export` and its kinds to the command line."""
+    export = commands.add_parser("export", help="导出 / export the plan as office files or open data")
+    kinds = export.add_subparsers(dest="kind", required=True, metavar="KIND")
+    breakdown = kinds.add_parser("breakdown", help="重点任务分解表 / the task breakdown table (.xlsx)")
+    breakdown.add_argument("--out", type=Path, required=True, help="the .xlsx file to write")
+    add_database_options(breakdown)
+    breakdown.set_defaults(handler=_breakdown)
+
+
+def add_database_options(parser: argparse.ArgumentParser) -> None:
+    """--plan and --database, shared by the export commands."""
+    parser.add_argument("--plan", type=int, help="the plan id (default: the newest plan)")
+    parser.add_argument("--database", help="database URL (default: LUOSHI_DATABASE_URL or sqlite:///luoshi.db)")
+
+
+@contextmanager
+def open_database(url: str | None) -> Iterator[sessionmaker[Session]]:
+    """Sessions on the named database (the configured one by default), the engine disposed after."""
+    try:
+        url = url or settings().database_url
+    except ConfigError as error:
+        raise UserError("数据库地址无效", str(error)) from None
+    if url.startswith("sqlite:///") and ":memory:" not in url and not Path(url.removeprefix("sqlite:///")).is_file():
+        # SQLite would create an empty file; a read must not leave one behind.
+        raise UserError("数据库文件不存在，请先运行 luoshi init", "no such database file", url)
+    engine = make_engine(url)
+    try:
+        yield session_factory(engine)
+    finally:
+        engine.dispose()
+
+
+def checked_out(path: Path, suffixes: tuple[str, ...]) -> Path:
+    """The output path, refused before any work when its type or folder is wrong."""
+    if path.suffix.lower() not in suffixes:
+        kinds = " 或 ".join(suffixes)
+        raise UserError(f"输出文件应为 {kinds} 格式", f"the output must end in {'/'.join(suffixes)}", str(path))
+    if not path.parent.is_dir():
+        raise UserError("输出目录不存在", "the output folder does not exist", str(path.parent))
+    return path
+
+
+def run_export(make: Callable[[], None]) -> None:
+    """Run an export, its refusal turned into a one-line user error."""
+    try:
+        make()
+    except ExportError as error:
+        raise UserError(str(error), "the export cannot be made") from None
+    except DatabaseError as error:
+        zh = "无法读取数据库（尚未初始化或版本不符？）"
+        raise UserError(zh, "the database cannot be read", str(error.orig)) from None
+
+
+def _breakdown(args: argparse.Namespace) -> int:
+    """`luoshi export breakdown`: the plan's task breakdown table as .xlsx."""
+    out = checked_out(args.out, (".xlsx",))
+    with open_database(args.database) as sessions:
+        run_export(lambda: write_breakdown_xlsx(plan_breakdown(sessions=sessions, plan_id=args.plan), out))
+    print(f"已导出重点任务分解表 / breakdown table written: {out}")
+    return 0
