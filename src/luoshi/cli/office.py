@@ -14,7 +14,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from luoshi.cli.common import UserError
 from luoshi.config import ConfigError, settings
 from luoshi.office.breakdown import write_breakdown_xlsx
+from luoshi.office.bulletin_docx import write_bulletin_docx
+from luoshi.office.bulletin_xlsx import write_bulletin_xlsx
 from luoshi.services.breakdown import plan_breakdown
+from luoshi.services.bulletin import plan_bulletin
 from luoshi.services.exporting import ExportError
 from luoshi.storage import make_engine, session_factory
 
@@ -27,6 +30,11 @@ def register(commands: Any) -> None:
     breakdown.add_argument("--out", type=Path, required=True, help="the .xlsx file to write")
     add_database_options(breakdown)
     breakdown.set_defaults(handler=_breakdown)
+    bulletin = kinds.add_parser("bulletin", help="督查通报 / the progress bulletin of a period (.docx or .xlsx)")
+    bulletin.add_argument("--period", required=True, help="the reporting period, e.g. 2022-06")
+    bulletin.add_argument("--out", type=Path, required=True, help="the .docx or .xlsx file to write")
+    add_database_options(bulletin)
+    bulletin.set_defaults(handler=_bulletin)
 
 
 def add_database_options(parser: argparse.ArgumentParser) -> None:
@@ -79,4 +87,14 @@ def _breakdown(args: argparse.Namespace) -> int:
     with open_database(args.database) as sessions:
         run_export(lambda: write_breakdown_xlsx(plan_breakdown(sessions=sessions, plan_id=args.plan), out))
     print(f"已导出重点任务分解表 / breakdown table written: {out}")
+    return 0
+
+
+def _bulletin(args: argparse.Namespace) -> int:
+    """`luoshi export bulletin`: the period's bulletin as .docx or .xlsx, by the file's suffix."""
+    out = checked_out(args.out, (".docx", ".xlsx"))
+    write = write_bulletin_docx if out.suffix.lower() == ".docx" else write_bulletin_xlsx
+    with open_database(args.database) as sessions:
+        run_export(lambda: write(plan_bulletin(sessions=sessions, period=args.period, plan_id=args.plan), out))
+    print(f"已导出督查通报 / bulletin written: {out}")
     return 0
