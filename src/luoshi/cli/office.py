@@ -6,7 +6,7 @@ import argparse
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
@@ -16,10 +16,15 @@ from luoshi.config import ConfigError, settings
 from luoshi.office.breakdown import write_breakdown_xlsx
 from luoshi.office.bulletin_docx import write_bulletin_docx
 from luoshi.office.bulletin_xlsx import write_bulletin_xlsx
+from luoshi.office.datafiles import write_open_data
+from luoshi.office.files import write_atomically, write_folder_atomically
 from luoshi.services.breakdown import plan_breakdown
 from luoshi.services.bulletin import plan_bulletin
 from luoshi.services.exporting import ExportError
+from luoshi.services.opendata import plan_open_data
 from luoshi.storage import make_engine, session_factory
+
+T = TypeVar("T")
 
 
 def register(commands: Any) -> None:
@@ -35,6 +40,10 @@ def register(commands: Any) -> None:
     bulletin.add_argument("--out", type=Path, required=True, help="the .docx or .xlsx file to write")
     add_database_options(bulletin)
     bulletin.set_defaults(handler=_bulletin)
+    data = kinds.add_parser("data", help="开放数据 / every table of the plan as CSV and JSON")
+    data.add_argument("--out", type=Path, required=True, help="a new or empty folder to write into")
+    add_database_options(data)
+    data.set_defaults(handler=_data)
 
 
 def add_database_options(parser: argparse.ArgumentParser) -> None:
@@ -70,10 +79,10 @@ def checked_out(path: Path, suffixes: tuple[str, ...]) -> Path:
     return path
 
 
-def run_export(make: Callable[[], None]) -> None:
-    """Run an export, its refusal turned into a one-line user error."""
+def run_export(make: Callable[[], T]) -> T:
+    """Gather an export's content, a refusal turned into a one-line user error."""
     try:
-        make()
+        return make()
     except ExportError as error:
         raise UserError(str(error), "the export cannot be made") from None
     except DatabaseError as error:
@@ -85,7 +94,8 @@ def _breakdown(args: argparse.Namespace) -> int:
     """`luoshi export breakdown`: the plan's task breakdown table as .xlsx."""
     out = checked_out(args.out, (".xlsx",))
     with open_database(args.database) as sessions:
-        run_export(lambda: write_breakdown_xlsx(plan_breakdown(sessions=sessions, plan_id=args.plan), out))
+        breakdown = run_export(lambda: plan_breakdown(sessions=sessions, plan_id=args.plan))
+    write_atomically(out, lambda path: write_breakdown_xlsx(breakdown, path))
     print(f"已导出重点任务分解表 / breakdown table written: {out}")
     return 0
 
@@ -95,6 +105,22 @@ def _bulletin(args: argparse.Namespace) -> int:
     out = checked_out(args.out, (".docx", ".xlsx"))
     write = write_bulletin_docx if out.suffix.lower() == ".docx" else write_bulletin_xlsx
     with open_database(args.database) as sessions:
-        run_export(lambda: write(plan_bulletin(sessions=sessions, period=args.period, plan_id=args.plan), out))
+        bulletin = run_export(lambda: plan_bulletin(sessions=sessions, period=args.period, plan_id=args.plan))
+    write_atomically(out, lambda path: write(bulletin, path))
     print(f"已导出督查通报 / bulletin written: {out}")
+    return 0
+
+
+def _data(args: argparse.Namespace) -> int:
+    """`luoshi export data`: every table of the plan as CSV and JSON in a new or empty folder."""
+    out: Path = args.out
+    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+        raise UserError("输出目录已存在且不为空", "the output folder exists and is not empty", str(out))
+    if not out.parent.is_dir():
+        raise UserError("输出目录的上级目录不存在", "the parent of the output folder does not exist", str(out.parent))
+    with open_database(args.database) as sessions:
+        tables = run_export(lambda: plan_open_data(sessions=sessions, plan_id=args.plan))
+    write_folder_atomically(out, lambda folder: write_open_data(tables, folder))
+    rows = sum(len(t.rows) for t in tables)
+    print(f"已导出开放数据 {len(tables)} 张表、{rows} 行 / open data written: {out}")
     return 0
