@@ -12,7 +12,7 @@ from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 from luoshi.cli.common import UserError
-from luoshi.config import ConfigError, settings
+from luoshi.cli.database import add_database_option, existing_database
 from luoshi.office.breakdown import write_breakdown_xlsx
 from luoshi.office.bulletin_docx import write_bulletin_docx
 from luoshi.office.bulletin_xlsx import write_bulletin_xlsx
@@ -22,7 +22,7 @@ from luoshi.services.breakdown import plan_breakdown
 from luoshi.services.bulletin import plan_bulletin
 from luoshi.services.exporting import ExportError
 from luoshi.services.opendata import plan_open_data
-from luoshi.storage import make_engine, session_factory
+from luoshi.storage import session_factory
 
 T = TypeVar("T")
 
@@ -49,24 +49,14 @@ def register(commands: Any) -> None:
 def add_database_options(parser: argparse.ArgumentParser) -> None:
     """--plan and --database, shared by the export commands."""
     parser.add_argument("--plan", type=int, help="the plan id (default: the newest plan)")
-    parser.add_argument("--database", help="database URL (default: LUOSHI_DATABASE_URL or sqlite:///luoshi.db)")
+    add_database_option(parser)
 
 
 @contextmanager
 def open_database(url: str | None) -> Iterator[sessionmaker[Session]]:
-    """Sessions on the named database (the configured one by default), the engine disposed after."""
-    try:
-        url = url or settings().database_url
-    except ConfigError as error:
-        raise UserError("数据库地址无效", str(error)) from None
-    if url.startswith("sqlite:///") and ":memory:" not in url and not Path(url.removeprefix("sqlite:///")).is_file():
-        # SQLite would create an empty file; a read must not leave one behind.
-        raise UserError("数据库文件不存在，请先运行 luoshi init", "no such database file", url)
-    engine = make_engine(url)
-    try:
+    """Sessions on an existing database (the configured one by default)."""
+    with existing_database(url) as engine:
         yield session_factory(engine)
-    finally:
-        engine.dispose()
 
 
 def checked_out(path: Path, suffixes: tuple[str, ...]) -> Path:
