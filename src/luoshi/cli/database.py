@@ -55,4 +55,5 @@ def database_errors() -> Iterator[None]:
     try:
         yield
     except OperationalError as error:
-        raise UserError("无法连接或读取数据库", "the database cannot be reached or read", str(error.orig)) from None
+        first_line = str(error.orig).strip().splitlines()[0] if str(error.orig).strip() else ""
+        raise UserError("无法连接或读取数据库", "the database cannot be reached or read", first_line) from None
