@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 import pytest
@@ -9,9 +10,19 @@ from openpyxl import load_workbook
 from sqlalchemy.orm import Session, sessionmaker
 
 from luoshi.office.breakdown import write_breakdown_xlsx
-from luoshi.services.breakdown import COLUMNS, INDICATORS_HEADING, plan_breakdown
+from luoshi.services.breakdown import (
+    COLUMNS,
+    INDICATORS_HEADING,
+    Breakdown,
+    BreakdownGroup,
+    BreakdownRow,
+    plan_breakdown,
+)
 from luoshi.services.exporting import ExportError
+from luoshi.services.reports import import_report
 from tests.office.builders import Built
+from tests.services.test_import_report import EXTRACTION
+from tests.services.test_import_report import request as small_request
 
 
 def test_main_indicators_come_first_each_marked(sessions: sessionmaker[Session], built: Built) -> None:
@@ -71,3 +82,32 @@ def test_every_section_row_is_merged_across_the_table(
     stars = [c.value for c in sheet["A"] if isinstance(c.value, str) and c.value.startswith("★")]
     assert len(stars) == 7
     assert sheet.max_row == 2 + len(table.groups) + len(table.rows)
+
+
+def test_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
+    row = BreakdownRow(number="1", text='=HYPERLINK("http://x")', leader="", lead="", cooperating="", deadline="")
+    write_breakdown_xlsx(
+        Breakdown(title="测试计划", groups=(BreakdownGroup("（一）测试", (row,)),)), tmp_path / "t.xlsx"
+    )
+    sheet = load_workbook(tmp_path / "t.xlsx").active
+    assert sheet is not None
+    assert (sheet["B4"].value, sheet["B4"].data_type) == ('=HYPERLINK("http://x")', "s")
+
+
+# Main indicators of the small test report: the year plan's own targets; without any, the programme's.
+INDICATOR_CASES = [
+    ("3", [("★1", "地区生产总值增长8%左右", "2022年底")]),
+    ("2", [("★1", "地区生产总值年均增长9%以上", "2026年底"), ("★2", "地区生产总值增长8%左右", "2022年底")]),
+]
+
+
+@pytest.mark.parametrize(("year_target_section", "indicators"), INDICATOR_CASES)
+def test_the_main_indicators_are_the_year_plans_else_the_programmes(
+    sessions: sessionmaker[Session], year_target_section: str, indicators: list[tuple[str, str, str]]
+) -> None:
+    extraction = copy.deepcopy(EXTRACTION)
+    extraction["targets"][1]["section"] = year_target_section
+    import_report(sessions=sessions, request=small_request(extraction))
+    table = plan_breakdown(sessions=sessions)
+    assert [(r.number, r.text, r.deadline) for r in table.groups[0].rows] == indicators
+    assert [r.number for r in table.rows[len(indicators) :]] == ["1", "2", "3"]

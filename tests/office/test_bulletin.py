@@ -17,7 +17,9 @@ from luoshi.office.bulletin_docx import write_bulletin_docx
 from luoshi.office.bulletin_xlsx import write_bulletin_xlsx
 from luoshi.services.bulletin import Bulletin, parse_period, plan_bulletin
 from luoshi.services.exporting import ExportError
+from luoshi.services.reports import import_report
 from tests.office.builders import Built
+from tests.services.test_import_report import request as small_request
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 PART_FIVE = "五、报送及时率排名"
@@ -129,3 +131,13 @@ def test_the_chart_draws_every_chinese_label(june: Bulletin) -> None:
         png = chart.lamp_chart_png(june.by_section, "各板块任务进展情况")
     assert png is not None and png.startswith(PNG_MAGIC)
     assert not [w for w in caught if "missing from" in str(w.message)]
+
+
+def test_a_quiet_period_says_there_is_no_red_task(sessions: sessionmaker[Session], tmp_path: Path) -> None:
+    import_report(sessions=sessions, request=small_request())
+    quiet = plan_bulletin(sessions=sessions, period="2022-01")
+    assert quiet.red == () and quiet.ranking == ()  # nothing assigned yet: no department to rank
+    write_bulletin_docx(quiet, tmp_path / "通报.docx")
+    document = docx.Document(str(tmp_path / "通报.docx"))
+    assert "本期无红灯任务。" in [p.text for p in document.paragraphs]
+    assert len(document.tables[-1].rows) == 1  # the ranking's header only

@@ -86,6 +86,8 @@ def body_row(
     """A bordered row of wrapped values, tall enough to show them; columns in `centred` (1-based) centred."""
     for column, value in enumerate(values, start=1):
         cell = sheet.cell(row=row, column=column, value=value)
+        if isinstance(value, str) and value.startswith("="):
+            cell.data_type = "s"  # text from a report or a user, never a formula to evaluate
         cell.font = Font(name=BODY_FONT, size=11)
         cell.border = BORDER
         cell.alignment = CENTRE if column in centred else WRAP
