@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from luoshi.cli.common import UserError
-from luoshi.cli.database import (
+from luoshi.cli.database_access import (
     add_database_option,
     database_errors,
     database_url,

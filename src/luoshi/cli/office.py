@@ -12,7 +12,7 @@ from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 from luoshi.cli.common import UserError
-from luoshi.cli.database import add_database_option, existing_database
+from luoshi.cli.database_access import add_database_option, existing_database
 from luoshi.office.breakdown import write_breakdown_xlsx
 from luoshi.office.bulletin_docx import write_bulletin_docx
 from luoshi.office.bulletin_xlsx import write_bulletin_xlsx

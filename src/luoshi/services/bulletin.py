@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session, sessionmaker
 
 from luoshi import tracking
-from luoshi.services import timeliness
 from luoshi.services.exporting import ExportError, chinese_date, load_plan
+from luoshi.services.ranking import RankedDepartment, rank_departments
 from luoshi.services.status import UNASSIGNED, PlanOverview, TaskStatus, plan_status
 from luoshi.storage import exports, queries, transaction
 from luoshi.storage.models import Plan
@@ -45,7 +45,7 @@ class Bulletin:
     by_section: tuple[tuple[str, tracking.Summary], ...]
     by_department: tuple[tuple[str, tracking.Summary], ...]
     red: tuple[RedTask, ...]
-    ranking: tuple[timeliness.RankedDepartment, ...]
+    ranking: tuple[RankedDepartment, ...]
 
     @property
     def title(self) -> str:
@@ -72,7 +72,7 @@ def plan_bulletin(*, sessions: sessionmaker[Session], period: str, plan_id: int 
     with transaction(sessions) as session:
         plan = load_plan(session, plan_id)
         _check_period(plan, when)
-        ranking = timeliness.ranking(session, plan, when)
+        ranked = rank_departments(session, plan, when)
         names = _task_names(session, plan)
     overview = plan_status(sessions=sessions, plan_id=plan.id, as_of=when.last_day)
     return Bulletin(
@@ -82,7 +82,7 @@ def plan_bulletin(*, sessions: sessionmaker[Session], period: str, plan_id: int 
         by_section=tuple(overview.by_section.items()),
         by_department=_departments(overview),
         red=_red_list(overview, names),
-        ranking=ranking,
+        ranking=ranked,
     )
 
 

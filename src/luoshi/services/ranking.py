@@ -1,4 +1,4 @@
-"""Departments' timeliness (报送及时率): the reports their lead tasks owed up to a period, and when approved."""
+"""The timeliness ranking (报送及时率排名) of a bulletin: the reports lead departments owed up to a period."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ class RankedDepartment:
     timeliness: tracking.Timeliness
 
 
-def ranking(session: Session, plan: Plan, period: tracking.Period) -> tuple[RankedDepartment, ...]:
+def rank_departments(session: Session, plan: Plan, period: tracking.Period) -> tuple[RankedDepartment, ...]:
     """Lead departments ranked by the share of reports approved on time, up to and including `period`."""
     leads = queries.lead_department_names(session, plan.id)
     reports = queries.approved_reports_of_plan(session, plan.id)
@@ -44,10 +44,20 @@ def _submissions(
     plan: Plan, task: Task, reports: Sequence[ProgressReport], period: tracking.Period
 ) -> list[tracking.Submission]:
     """One owed report per period end of the task's horizon up to `period`, with its approval day."""
-    approved = {tracking.Period(r.period_year, r.period_month): _approval_day(r) for r in reports}
+    approved = _first_approvals(reports)
     ends = task_horizon(task, plan).period_ends(tracking.Cycle(plan.cycle.value))
     grace = timedelta(days=plan.report_grace_days)
     return [tracking.Submission(due=p.last_day + grace, approved_on=approved.get(p)) for p in ends if p <= period]
+
+
+def _first_approvals(reports: Sequence[ProgressReport]) -> dict[tracking.Period, date]:
+    """Period → the day it was first approved; a later correction of the period does not make it late."""
+    first: dict[tracking.Period, date] = {}
+    for report in reports:
+        key, day = tracking.Period(report.period_year, report.period_month), _approval_day(report)
+        if day is not None and (key not in first or day < first[key]):
+            first[key] = day
+    return first
 
 
 def _approval_day(report: ProgressReport) -> date | None:
