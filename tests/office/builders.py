@@ -13,7 +13,7 @@ from luoshi.extraction import EXTRACTOR_VERSION, extract_report
 from luoshi.samples import SAMPLE_NAME, sample_bytes
 from luoshi.services.departments import load_registry, seed_departments, suggest_for_task
 from luoshi.services.reports import ImportReport, import_report
-from luoshi.storage import transaction
+from luoshi.storage import models, transaction
 from luoshi.storage.audit import record_event
 from luoshi.storage.models import (
     Attachment,
@@ -112,14 +112,14 @@ def _approval_day(month: int, *, late: bool) -> datetime:
 
 
 def _attach(session: Session, report_id: int) -> None:
-    """A binary attachment on a report, with its hash."""
-    session.add(
-        Attachment(
-            progress_report_id=report_id,
-            filename="现场照片.pdf",
-            content_type="application/pdf",
-            size=len(ATTACHMENT),
-            sha256=hashlib.sha256(ATTACHMENT).hexdigest(),
-            content=ATTACHMENT,
-        )
-    )
+    """A binary attachment on a report, with its hash; its bytes in the row, or in a blob of that hash."""
+    digest = hashlib.sha256(ATTACHMENT).hexdigest()
+    row = {"filename": "现场照片.pdf", "content_type": "application/pdf", "size": len(ATTACHMENT), "sha256": digest}
+    # The tracking branch moves the bytes into attachment_blob (one per hash); either schema is built here.
+    blob = getattr(models, "AttachmentBlob", None)
+    if blob is None:
+        session.add(Attachment(progress_report_id=report_id, content=ATTACHMENT, **row))
+        return
+    session.add(blob(sha256=digest, size=len(ATTACHMENT), content=ATTACHMENT))
+    session.flush()
+    session.add(Attachment(progress_report_id=report_id, **row))
