@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from luoshi.services.exporting import load_plan
 from luoshi.storage import exports, queries, transaction
-from luoshi.storage.models import Plan
+from luoshi.storage.models import Plan, ProgressReport
 
 Scalar = str | int | float | bool | None
 
@@ -67,8 +67,14 @@ def _sources(session: Session, plan: Plan) -> dict[str, Callable[[], Sequence[ob
         "milestones": lambda: exports.milestones_of_plan(session, plan.id),
         "departments": lambda: exports.departments_of_plan(session, plan.id),
         "task_departments": lambda: exports.task_departments_of_plan(session, plan.id),
-        "progress": lambda: exports.approved_progress_of_plan(session, plan.id),
+        "progress": lambda: _approved_progress(session, plan.id),
     }
+
+
+def _approved_progress(session: Session, plan_id: int) -> list[ProgressReport]:
+    """The approved reports that count for status (the same query), by task and period."""
+    grouped = queries.approved_reports_of_plan(session, plan_id)
+    return [report for task_id in sorted(grouped) for report in grouped[task_id]]
 
 
 def _table(name: str, columns: tuple[str, ...], records: Sequence[object]) -> OpenTable:

@@ -13,8 +13,6 @@ from luoshi.storage.models import (
     DepartmentRole,
     Milestone,
     Plan,
-    ProgressReport,
-    ReportState,
     Section,
     Target,
     Task,
@@ -91,15 +89,4 @@ def departments_of_plan(session: Session, plan_id: int) -> Sequence[Department]:
         .where(Task.plan_id == plan_id)
     )
     query = select(Department).where(Department.id.in_(assigned)).order_by(Department.position, Department.id)
-    return session.scalars(query).all()
-
-
-def approved_progress_of_plan(session: Session, plan_id: int) -> Sequence[ProgressReport]:
-    """The approved progress reports of a plan, by task and period: the only ones that are published."""
-    query = (
-        select(ProgressReport)
-        .join(Task, Task.id == ProgressReport.task_id)
-        .where(Task.plan_id == plan_id, ProgressReport.state == ReportState.APPROVED)
-        .order_by(ProgressReport.task_id, ProgressReport.period_year, ProgressReport.period_month)
-    )
     return session.scalars(query).all()
