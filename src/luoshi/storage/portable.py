@@ -6,7 +6,7 @@ import enum
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, Date, DateTime, Enum, LargeBinary
+from sqlalchemy import Column, Date, DateTime, LargeBinary
 
 
 def is_binary(column: Column[Any]) -> bool:
@@ -39,6 +39,5 @@ def from_portable(column: Column[Any], value: Any) -> Any:
         return parsed if kind.timezone else parsed.replace(tzinfo=None)
     if isinstance(kind, Date):
         return date.fromisoformat(value)
-    if isinstance(kind, Enum | JSON):
-        return value  # an Enum binds its stored string; JSON binds the plain structure
+    # Anything else binds as it is: an Enum takes its stored string, JSON the plain structure.
     return value
