@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 JOBS ?= $(shell nproc)
 
-.PHONY: run test lint format typecheck pytest bench clean system-packages
+.PHONY: run test lint format typecheck pytest bench bench-store clean system-packages
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,10 @@ system-packages:
 
 bench: $(STAMP)
 	$(BIN)/python bench/extract.py --jobs $(JOBS)
+
+# Storage and status on SQLite (set PG=postgresql+psycopg://… to add PostgreSQL); see docs/performance.md.
+bench-store: $(STAMP)
+	$(BIN)/python bench/store.py $(if $(PG),--postgresql $(PG))
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

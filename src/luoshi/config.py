@@ -44,9 +44,7 @@ def _database_url(url: str) -> str:
     """Accept SQLite files and PostgreSQL through psycopg 3 only, so both drivers are the tested ones."""
     scheme = url.partition("://")[0]
     if scheme not in _SCHEMES or "://" not in url:
-        raise ConfigError(
-            f"LUOSHI_DATABASE_URL must start with sqlite:/// or postgresql+psycopg://, got {url!r}"
-        )
+        raise ConfigError(f"LUOSHI_DATABASE_URL must start with sqlite:/// or postgresql+psycopg://, got {url!r}")
     return url
 
 

@@ -199,7 +199,7 @@ class TestHtmlPage:
         assert "<" not in page.text
 
     def test_br_breaks_a_line(self, page: Document) -> None:
-        assert "高新技术企业达到 58 家;\n完成造林绿化 1.2 万亩" in page.text
+        assert "高新技术企业达到58家;\n完成造林绿化1.2万亩" in page.text
 
     def test_gbk_page_reads_the_same(self, page: Document) -> None:
         html = (FIXTURES / "gov-page.html").read_text("utf-8").replace('charset="utf-8"', 'charset="gbk"')
@@ -219,3 +219,22 @@ def test_a_string_needs_only_some_chinese() -> None:
     assert read_document("城镇新增就业7500人。").text == "城镇新增就业7500人。"
     with pytest.raises(ReadError):
         read_document("GDP grew by 5% in 2024.")
+
+
+def test_old_table_layout_page_in_gbk() -> None:
+    """An older site: layout tables, labels padded with spaces (标　　题), GBK, class names in pinyin."""
+    html = (FIXTURES / "old-table-page.html").read_text("utf-8")
+    doc = read_document(html.encode("gbk"), name="old-table-page.html")
+    assert doc.encoding == "gb18030"
+    assert doc.header == {
+        "index_no": "000014348/2024-00031",
+        "category": "国民经济管理、国有资产监管",
+        "issuer": "某某市人民政府",
+        "written_date": "2024-02-01",
+        "title": "某某市人民政府2024年政府工作报告",
+        "doc_no": "某政〔2024〕3号",
+        "published_date": "2024-02-05",
+    }
+    assert "网站首页" not in doc.text and "ICP备" not in doc.text and "主办" not in doc.text
+    assert "\n市长 张 伟\n" in doc.text
+    assert "城镇新增就业4万人以上,城镇调查失业率5.5%以内" in doc.text

@@ -28,19 +28,13 @@ def _extraction() -> Extraction:
             Section("1", None, "三", "2022年工作安排", "plan", 0, 30),
             Section("1.1", "1", "（一）", "推动产业发展", "plan", 10, 30),
         ),
-        targets=(
-            Target("扩园", "level", 3.0, "平方公里", "扩园3平方公里", 19, 27, "1.1", "=", span, False, None),
-        ),
-        tasks=(
-            Task("1.1.1", "1.1", "推动产业发展", "推动产业发展。扩园3平方公里。", 13, 28, span, (0,), ()),
-        ),
+        targets=(Target("扩园", "level", 3.0, "平方公里", "扩园3平方公里", 19, 27, "1.1", "=", span, False, None),),
+        tasks=(Task("1.1.1", "1.1", "推动产业发展", "推动产业发展。扩园3平方公里。", 13, 28, span, (0,), ()),),
     )
 
 
 def test_the_extractors_own_output_imports(sessions: sessionmaker[Session]) -> None:
-    request = ImportReport(
-        source=SOURCE, extraction=_extraction().to_dict(), extractor_version="t", actor="督查室"
-    )
+    request = ImportReport(source=SOURCE, extraction=_extraction().to_dict(), extractor_version="t", actor="督查室")
     result = import_report(sessions=sessions, request=request)
     assert (result.created, result.sections, result.tasks, result.targets) == (True, 2, 1, 1)
 

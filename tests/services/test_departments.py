@@ -24,9 +24,7 @@ from luoshi.storage.models import AuditEvent, Department, Task
 from tests.services.test_import_report import request
 
 REGISTRY = load_registry()
-CASES: list[dict[str, Any]] = yaml.safe_load(
-    (Path(__file__).parent / "cases" / "suggestions.yaml").read_text("utf-8")
-)
+CASES: list[dict[str, Any]] = yaml.safe_load((Path(__file__).parent / "cases" / "suggestions.yaml").read_text("utf-8"))
 
 
 def test_the_bundled_registry_is_a_district_government() -> None:

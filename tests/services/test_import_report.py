@@ -18,17 +18,13 @@ from luoshi.storage import transaction
 from luoshi.storage.models import AuditEvent, Plan, PlanStatus, Report, Section, Target, Task
 
 SOURCE = "测试区政府工作报告（测试用源文件）".encode()
-EXTRACTION: dict[str, Any] = json.loads(
-    (Path(__file__).parent / "cases" / "extraction.json").read_text("utf-8")
-)
+EXTRACTION: dict[str, Any] = json.loads((Path(__file__).parent / "cases" / "extraction.json").read_text("utf-8"))
 EXTRACTION["source"]["sha256"] = hashlib.sha256(SOURCE).hexdigest()
 
 
 def request(extraction: dict[str, Any] | None = None, source: bytes = SOURCE) -> ImportReport:
     """An import request by the supervisor 督查室."""
-    return ImportReport(
-        source=source, extraction=extraction or EXTRACTION, extractor_version="0.1.0", actor="督查室"
-    )
+    return ImportReport(source=source, extraction=extraction or EXTRACTION, extractor_version="0.1.0", actor="督查室")
 
 
 def test_import_makes_a_draft_plan(sessions: sessionmaker[Session]) -> None:

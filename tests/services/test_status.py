@@ -39,9 +39,7 @@ def _setup(sessions: sessionmaker[Session]) -> dict[str, Any]:
     return {"plan": result.plan_id, "tasks": tasks, "targets": targets}
 
 
-def _report(
-    sessions: sessionmaker[Session], task_id: int, month: int, state: ReportState, **values: Any
-) -> None:
+def _report(sessions: sessionmaker[Session], task_id: int, month: int, state: ReportState, **values: Any) -> None:
     """Store a progress report for 2022-<month>."""
     with transaction(sessions) as s:
         s.add(ProgressReport(task_id=task_id, period_year=2022, period_month=month, state=state, **values))

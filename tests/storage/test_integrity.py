@@ -51,14 +51,14 @@ REFUSED: list[tuple[str, str, dict[str, Any]]] = [
     ),
     (
         "report-month-13",
-        "INSERT INTO progress_report (task_id, period_year, period_month, state, \"values\", progress_text,"
+        'INSERT INTO progress_report (task_id, period_year, period_month, state, "values", progress_text,'
         " problems, next_steps, created_at, version)"
         " VALUES (1, 2022, 13, 'draft', '{}', '', '', '', CURRENT_TIMESTAMP, 1)",
         {},
     ),
     (
         "two-reports-for-one-period",
-        "INSERT INTO progress_report (task_id, period_year, period_month, state, \"values\", progress_text,"
+        'INSERT INTO progress_report (task_id, period_year, period_month, state, "values", progress_text,'
         " problems, next_steps, created_at, version)"
         " VALUES (1, 2022, 6, 'draft', '{}', '', '', '', CURRENT_TIMESTAMP, 1),"
         " (1, 2022, 6, 'draft', '{}', '', '', '', CURRENT_TIMESTAMP, 1)",

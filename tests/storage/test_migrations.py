@@ -6,7 +6,7 @@ from pathlib import Path
 
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
 from luoshi.storage import downgrade_database, make_engine, upgrade_database
 from luoshi.storage.base import Base
@@ -14,6 +14,7 @@ from tests.databases import fresh_database
 
 TABLES = {
     "attachment",
+    "attachment_blob",
     "audit_event",
     "department",
     "milestone",
@@ -33,8 +34,10 @@ def _state(url: str) -> tuple[set[str], str | None, list[object]]:
     engine = make_engine(url)
     with engine.connect() as conn:
         context = MigrationContext.configure(conn)
-        state = set(inspect(conn).get_table_names()), context.get_current_revision(), compare_metadata(
-            context, Base.metadata
+        state = (
+            set(inspect(conn).get_table_names()),
+            context.get_current_revision(),
+            compare_metadata(context, Base.metadata),
         )
     engine.dispose()
     return state
@@ -45,7 +48,7 @@ def test_upgrade_builds_an_empty_database(backend: str, tmp_path: Path) -> None:
         upgrade_database(url)
         tables, revision, diff = _state(url)
         assert tables == TABLES | {"alembic_version"}
-        assert revision == "0002"
+        assert revision == "0004"
         assert diff == []
 
 
@@ -53,7 +56,7 @@ def test_upgrade_twice_changes_nothing(backend: str, tmp_path: Path) -> None:
     with fresh_database(backend, tmp_path) as url:
         upgrade_database(url)
         upgrade_database(url)
-        assert _state(url)[1] == "0002"
+        assert _state(url)[1] == "0004"
 
 
 def test_downgrade_removes_every_table(backend: str, tmp_path: Path) -> None:
@@ -64,4 +67,37 @@ def test_downgrade_removes_every_table(backend: str, tmp_path: Path) -> None:
         assert tables == {"alembic_version"}
         assert revision is None
         upgrade_database(url)
-        assert _state(url)[1] == "0002"
+        assert _state(url)[1] == "0004"
+
+
+def test_attachment_bytes_move_to_blobs_and_back(backend: str, tmp_path: Path) -> None:
+    """0004 keeps each distinct content once in attachment_blob; its downgrade copies the bytes back."""
+    rows = [
+        "INSERT INTO plan (id, title, status, plan_year, cycle, yellow_points, red_points, growth_yellow_points,"
+        " not_started_periods, approx_tolerance_points, report_grace_days, created_at, version)"
+        " VALUES (1, 'p', 'published', 2022, 'monthly', 10, 30, 1, 3, 0.5, 5, CURRENT_TIMESTAMP, 1)",
+        "INSERT INTO task (id, plan_id, position, title, text, version) VALUES (1, 1, 0, 't', '', 1)",
+        "INSERT INTO progress_report (id, task_id, period_year, period_month, state, \"values\", progress_text,"
+        " problems, next_steps, created_at, version)"
+        " VALUES (1, 1, 2022, 6, 'draft', '{}', '', '', '', CURRENT_TIMESTAMP, 1)",
+    ]
+    attach = (
+        "INSERT INTO attachment (progress_report_id, filename, content_type, size, sha256, content, uploaded_at)"
+        " VALUES (1, :name, 'application/pdf', 4, 'abc', :content, CURRENT_TIMESTAMP)"
+    )
+    with fresh_database(backend, tmp_path) as url:
+        upgrade_database(url, "0003")
+        engine = make_engine(url)
+        with engine.begin() as conn:
+            for row in rows:
+                conn.execute(text(row))
+            for name in ("a.pdf", "b.pdf"):
+                conn.execute(text(attach), {"name": name, "content": b"%PDF"})
+        upgrade_database(url)
+        with engine.connect() as conn:
+            blobs = conn.execute(text("SELECT sha256, size, content FROM attachment_blob")).all()
+            assert [(h, n, bytes(c)) for h, n, c in blobs] == [("abc", 4, b"%PDF")]
+        downgrade_database(url, "0003")
+        with engine.connect() as conn:
+            assert [bytes(c) for (c,) in conn.execute(text("SELECT content FROM attachment"))] == [b"%PDF", b"%PDF"]
+        engine.dispose()

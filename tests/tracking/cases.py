@@ -20,7 +20,7 @@ from luoshi.tracking import (
 
 
 def horizon(text: str) -> Horizon:
-    """"2022", "2022-2026" (whole years) or "2022-01..2022-06" (months)."""
+    """ "2022", "2022-2026" (whole years) or "2022-01..2022-06" (months)."""
     if ".." in text:
         first, last = text.split("..")
         return Horizon(Period.parse(first), Period.parse(last))

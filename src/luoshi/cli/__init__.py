@@ -10,11 +10,11 @@ import argparse
 import sys
 
 from luoshi import __version__
-from luoshi.cli import backup, extract, office
+from luoshi.cli import admin, backup, demo, extract, office, plans
 from luoshi.cli.common import EXIT_USAGE, UserError
 from luoshi.extraction import EXTRACTOR_VERSION
 
-GROUPS = (extract, office, backup)
+GROUPS = (extract, admin, plans, demo, office, backup)
 
 
 def build_parser() -> argparse.ArgumentParser:

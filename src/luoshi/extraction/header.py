@@ -19,8 +19,11 @@ DATE_KEYS = frozenset({"written_date", "published_date"})
 
 _KEY_OF = {label: key for key, labels in LABELS.items() for label in labels}
 # A label at the start of a line or after a space, followed by a colon or a space (or the line end).
+# Pages pad short labels to the width of long ones (名　　称), so spaces may stand inside a label.
 _LABEL = re.compile(
-    r"(?:^|(?<=\s))(?P<label>" + "|".join(sorted(_KEY_OF, key=len, reverse=True)) + r")\s*(?:[:：]|\s|$)"
+    r"(?:^|(?<=\s))(?P<label>"
+    + "|".join(" ?".join(label) for label in sorted(_KEY_OF, key=len, reverse=True))
+    + r")\s*(?:[:：]|\s|$)"
 )
 _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 # The header stands before the report: stop at the first sentence of running text.
@@ -56,7 +59,8 @@ def _fields(line: str) -> list[tuple[str, str]]:
     pairs = []
     for match, following in zip(matches, [*matches[1:], None], strict=True):
         end = following.start() if following else len(line)
-        pairs.append((_KEY_OF[match.group("label")], line[match.end() : end].strip(" :：")))
+        label = match.group("label").replace(" ", "")
+        pairs.append((_KEY_OF[label], line[match.end() : end].strip(" :：")))
     return pairs
 
 

@@ -13,10 +13,10 @@ def _words(text: str) -> frozenset[str]:
 
 # Elements whose content is never part of a report.
 _SKIP_TAGS = _words("head script style noscript template nav footer aside iframe svg select button object canvas map")
-# Class or id words that government sites give to menus, footers and tool bars.
+# Class or id words that government sites give to menus, footers and tool bars (dh: 导航 in pinyin).
 _SKIP_WORDS = _words(
     "nav navbar menu footer foot bottom breadcrumb crumb crumbs share sidebar topbar toolbar search login"
-    " copyright friendlink links skip"
+    " copyright friendlink links skip dh daohang"
 )
 # Elements that end a line of text.
 _BLOCK_TAGS = _words(

@@ -1,7 +1,8 @@
 """Text normalisation: one canonical form of a report's text, into which every offset points.
 
-The steps run in this order: line ends; invisible characters; NFKC; spaces; letter-spaced
-words; a trailing licence or site footer; lines broken inside a word, a number or a paragraph.
+The steps run in this order: line ends; invisible characters; NFKC; spaces (letter-spaced
+words joined, padding around numbers in sentences dropped); a trailing licence or site footer;
+lines broken inside a word, a number or a paragraph.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # A run of three or more single CJK characters separated by single spaces: 政 府 工 作 报 告.
 _LETTER_SPACED = re.compile(rf"(?<!\w)[{_CJK}](?: [{_CJK}]){{2,}}(?!\w)")
 _SPACE_RUN = re.compile(r" {2,}")
+# Padding that web editors put between Chinese and a number or a Latin word (企业 26 家, 达到 85% 以上).
+_PADDING = re.compile(rf"(?<=[{_CJK}]) (?=[0-9A-Za-z])|(?<=[0-9A-Za-z%]) (?=[{_CJK}])")
 
 # Phrases that open a licence or site footer at the end of a file (Wikisource, government sites).
 FOOTER_STARTS: tuple[str, ...] = (
@@ -113,10 +116,13 @@ def _char_replacement(char: str) -> str | None:
 
 
 def _clean_line(line: str) -> _Line:
-    """Note the indent, strip, collapse spaces, join letter-spaced words."""
+    """Note the indent, strip, collapse spaces, join letter-spaced words, drop padding in sentences."""
     indented = line.startswith("  ")
     line = _SPACE_RUN.sub(" ", line.strip())
     line = _LETTER_SPACED.sub(lambda m: m.group().replace(" ", ""), line)
+    # Only in running text: in a header line (成文日期: 2021-11-23 发布日期: …) a space separates fields.
+    if "。" in line or "," in line:
+        line = _PADDING.sub("", line)
     return _Line(line, indented)
 
 

@@ -31,7 +31,7 @@ def project_rules() -> ProjectRules:
     # A name: Chinese, Latin letters, digits and brackets, ending with a suffix and maybe a
     # letter-named part such as D区 or (二期).
     name = r"[\u4e00-\u9fffA-Za-z0-9()]{2,30}"
-    pattern = re.compile(rf"{name}(?:{suffixes})(?:[A-Z]区|\([一二三四五六七八九十]期\))?")
+    pattern = re.compile(rf"{name}(?:{suffixes})(?:[A-Z]区|\(?[一二三四五六七八九十]期\)?)?")
     return ProjectRules(
         pattern=pattern,
         cut_after=re.compile(".*(?:" + "|".join(map(re.escape, data["cut_after"])) + ")"),
@@ -57,12 +57,13 @@ def find_projects(text: str) -> tuple[str, ...]:
     """Distinct names of projects and facilities in the text, in order of first mention."""
     r = project_rules()
     found: list[str] = []
-    for chunk in re.split(r"[,;。、:“”!?\n]|和|及|与", text):
+    # 等 closes a list of names (县人民医院综合楼、城东污水处理厂二期等项目): split there too.
+    for chunk in re.split(r"[,;。、:“”!?\n]|和|及|与|等", text):
         for m in r.pattern.finditer(chunk):
             name = r.cut_after.sub("", m.group(0))
             name = _trim(name, r.leading)
-            if "等" in name or "一批" in name:
-                continue  # 铭钰激光等一批项目: a list's summary, not a name
+            if "一批" in name:
+                continue  # 一批基础配套设施项目: a kind of project, not a name
             if _generic(name, r) or len(name) < r.min_chars or name in found:
                 continue
             found.append(name)

@@ -7,7 +7,7 @@ a quantity is a fact or a target, and its years, is decided in `statements`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from luoshi.extraction.numbers import Amount
@@ -69,14 +69,23 @@ def _clause_end(text: str, pos: int, hi: int) -> int:
     return hi
 
 
+@cache
+def _alternation(words: tuple[str, ...], at_end: bool) -> re.Pattern[str]:
+    """One regular expression for a word list, longest word first (lists are scanned often)."""
+    body = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    return re.compile(f"(?:{body})$" if at_end else f"(?:{body})")
+
+
 def _after_word(text: str, pos: int, words: dict[str, str] | tuple[str, ...]) -> str | None:
-    """The word of `words` written at `pos`, if any (the lists are longest first)."""
-    return next((w for w in words if text.startswith(w, pos)), None)
+    """The word of `words` written at `pos`, if any (the longest that fits)."""
+    m = _alternation(tuple(words), False).match(text, pos)
+    return m.group(0) if m else None
 
 
 def _ending_word(text: str, words: dict[str, str] | tuple[str, ...]) -> str | None:
-    """The word of `words` that `text` ends with, if any."""
-    return next((w for w in words if text.endswith(w)), None)
+    """The word of `words` that `text` ends with, if any (the longest that fits)."""
+    m = _alternation(tuple(words), True).search(text)
+    return m.group(0) if m else None
 
 
 def _strip_words(metric: str, lead: tuple[str, ...], trail: tuple[str, ...], patterns: re.Pattern[str]) -> str:
@@ -108,7 +117,7 @@ def _leading_patterns() -> re.Pattern[str]:
 def clean_metric(raw: str, lex: Lexicon) -> str:
     """The metric in the report's words: no verbs of intent, comparators or connectives."""
     metric = raw
-    for w in lex.commitments:
+    for w in lex.commitments + lex.metric_inner_noise:
         metric = metric.replace(w, "")
     lead = lex.metric_leading_noise + lex.per_year_words
     trail = lex.metric_trailing_noise + tuple(lex.before_comparators) + lex.per_year_words
@@ -213,6 +222,22 @@ def read_sentence(text: str, sentence: Span, amounts: list[Amount]) -> list[Quan
             prev = q
             prev_end = q.quote_end
         cut = None
+    return _respective(text, out)
+
+
+def _respective(text: str, found: list[Quantity]) -> list[Quantity]:
+    """`A 42150元、B 21560元,分别增长5.5%和7.2%`: each rate takes the metric of its level, in order."""
+    opening = [i for i, q in enumerate(found) if text[q.quote_start : q.amount_start].startswith("分别")]
+    if not opening:
+        return found
+    first = opening[0]
+    rates = [i for i in range(first, len(found)) if found[i].quote_start == found[first].quote_start]
+    subjects = found[first - len(rates) : first] if first >= len(rates) else []
+    if len(subjects) != len(rates) or len({q.metric for q in subjects}) != len(subjects):
+        return found
+    out = list(found)
+    for i, subject in zip(rates, subjects, strict=True):
+        out[i] = replace(found[i], metric=subject.metric, subject=subject.subject)
     return out
 
 
@@ -249,6 +274,18 @@ def _item_end(text: str, pos: int, c_end: int) -> int:
     """End of the list item an amount stands in: the next 、 or the clause end."""
     stop = text.find("、", pos, c_end)
     return stop if stop >= 0 else c_end
+
+
+def _counts_what_follows(unit: str, tail: str, lex: Lexicon) -> bool:
+    """Whether the words after an amount name what it counts (13条黑臭水体, 1万亩土地收储).
+
+    Not for rates, durations and money (3000亿元支持…, 延长30年试点), nor before a verb of purpose.
+    """
+    r = rules()
+    info = r.units.get(unit) or r.units.get(unit.lstrip("".join(r.prefixes))) or _NO_UNIT
+    if info.rate or info.duration or info.base in ("元", "美元"):
+        return False
+    return not tail.startswith(lex.tail_verbs)
 
 
 def _tail(text: str, pos: int, c_end: int, later: list[Amount]) -> str:
@@ -293,7 +330,7 @@ def _read_amount(
     if tail.startswith("的") and after:
         # 1500万人次以上的职工技能提升和转岗转业培训: the amount counts what follows 的.
         metric = tail[1:]
-    elif tail and not rules().units.get(a.unit, _NO_UNIT).rate:
+    elif tail and _counts_what_follows(a.unit, tail, lex):
         metric = noun = following_noun(text, quote_end, quote_end + len(tail), lex)
     if tail.startswith("达"):
         # 全区行政村100%达干净整洁村标准、60%达美丽宜居标准: subject plus the standard reached.
@@ -301,6 +338,9 @@ def _read_amount(
         metric = subject + tail
     quote_end += len(tail)
     metric = metric or subject
+    if "分别" in text[c_start : a.start]:
+        # 分别增长5.5%和7.2%: every amount of the list is stated by the whole clause.
+        start, quote_end = c_start, max(quote_end, _clause_end(text, a.end, c_end))
     distributed = _distributed(text, a, c_start)
     if distributed is not None:
         head = text[c_start : a.start]

@@ -77,6 +77,8 @@ class Lexicon:
     count_verbs: tuple[str, ...]
     comparison_words: tuple[str, ...]
     comparison_openers: tuple[str, ...]
+    tail_verbs: tuple[str, ...]
+    metric_inner_noise: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -171,6 +173,7 @@ def rules() -> Rules:
                 "formula_names", "list_closers", "baseline_openers", "reach_verbs",
                 "duration_contexts", "future_markers", "address_openers", "metric_leading_patterns",
                 "noun_stoppers", "count_verbs", "comparison_words", "comparison_openers",
+                "tail_verbs", "metric_inner_noise",
             )
         },
     )

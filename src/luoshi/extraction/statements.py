@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from luoshi.extraction.model import Fact, Section, Target, YearSpan
@@ -29,13 +30,14 @@ def extract_statements(
 ) -> tuple[tuple[Fact, ...], tuple[Target, ...]]:
     """All facts and targets of the report, each with its quote and section."""
     amounts = find_amounts(text)
+    starts = [a.start for a in amounts]  # in text order, for slicing by sentence
     lex = rules().lexicon
     facts: list[Fact] = []
     targets: list[Target] = []
     for par in paragraphs(text):
         estimated_from_here = False
         for sent in sentences(par):
-            inside = [a for a in amounts if sent.start <= a.start < sent.end]
+            inside = amounts[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
             if any(w in sent.text for w in lex.estimate_markers):
                 estimated_from_here = estimated_from_here or "下同" in sent.text
             section = section_at(sections, sent.start)
@@ -79,9 +81,19 @@ def _fact(text: str, q: Quantity, sent: Span, section: Section | None, tl: Timel
     quote, start, end = _quote(text, q)
     bv, bu = base_value(q.value, q.unit)
     return Fact(
-        metric=q.metric, kind=q.kind, value=q.value, unit=q.unit, quote=quote, start=start, end=end,
-        section=section.id if section else None, period=_period(text, q, sent, section, tl),
-        per_year=q.per_year, estimated=est, base_value=bv, base_unit=bu,
+        metric=q.metric,
+        kind=q.kind,
+        value=q.value,
+        unit=q.unit,
+        quote=quote,
+        start=start,
+        end=end,
+        section=section.id if section else None,
+        period=_period(text, q, sent, section, tl),
+        per_year=q.per_year,
+        estimated=est,
+        base_value=bv,
+        base_unit=bu,
     )
 
 
@@ -89,10 +101,20 @@ def _target(text: str, q: Quantity, sent: Span, section: Section | None, tl: Tim
     quote, start, end = _quote(text, q)
     bv, bu = base_value(q.value, q.unit)
     return Target(
-        metric=q.metric, kind=q.kind, value=q.value, unit=q.unit, quote=quote, start=start, end=end,
-        section=section.id if section else None, comparator=q.comparator,
-        horizon=_horizon(text, q.amount_start, sent, section, tl), per_year=q.per_year, commitment=q.commitment,
-        base_value=bv, base_unit=bu,
+        metric=q.metric,
+        kind=q.kind,
+        value=q.value,
+        unit=q.unit,
+        quote=quote,
+        start=start,
+        end=end,
+        section=section.id if section else None,
+        comparator=q.comparator,
+        horizon=_horizon(text, q.amount_start, sent, section, tl),
+        per_year=q.per_year,
+        commitment=q.commitment,
+        base_value=bv,
+        base_unit=bu,
     )
 
 
@@ -159,9 +181,7 @@ def _passage_end(text: str, begin: int, par_end: int) -> int:
     return end
 
 
-def qualitative_targets(
-    text: str, sections: tuple[Section, ...], tl: Timeline, amounts_at: set[int]
-) -> list[Target]:
+def qualitative_targets(text: str, sections: tuple[Section, ...], tl: Timeline, amounts_at: set[int]) -> list[Target]:
     """Targets without a number in the passage of main targets (居民收入增长与经济增长基本同步)."""
     lex = rules().lexicon
     out: list[Target] = []
@@ -184,11 +204,18 @@ def qualitative_targets(
                 continue
             out.append(
                 Target(
-                    metric=item, kind="qualitative", value=None, unit=None,
-                    quote=item, start=s, end=e, section=section.id if section else None, comparator=None,
-                    horizon=_horizon(text, s, Span(s, e, item), section, tl), per_year=False,
+                    metric=item,
+                    kind="qualitative",
+                    value=None,
+                    unit=None,
+                    quote=item,
+                    start=s,
+                    end=e,
+                    section=section.id if section else None,
+                    comparator=None,
+                    horizon=_horizon(text, s, Span(s, e, item), section, tl),
+                    per_year=False,
                     commitment=next((w for w in lex.commitments if w in item), None),
                 )
             )
     return out
-

@@ -163,9 +163,7 @@ def _task(raw: Mapping[str, Any], where: str) -> TaskIn:
     )
 
 
-def _check_links(
-    sections: tuple[SectionIn, ...], targets: tuple[TargetIn, ...], tasks: tuple[TaskIn, ...]
-) -> None:
+def _check_links(sections: tuple[SectionIn, ...], targets: tuple[TargetIn, ...], tasks: tuple[TaskIn, ...]) -> None:
     """Every reference points at something that exists: parents, sections, target indexes."""
     keys = [s.key for s in sections]
     if len(set(keys)) != len(keys):

@@ -81,9 +81,7 @@ def _seed(item: Any, index: int) -> DepartmentSeed:
     return DepartmentSeed(item["name"].strip(), keywords)
 
 
-def seed_departments(
-    *, sessions: sessionmaker[Session], registry: Sequence[DepartmentSeed], actor: str
-) -> int:
+def seed_departments(*, sessions: sessionmaker[Session], registry: Sequence[DepartmentSeed], actor: str) -> int:
     """Add the registry's departments that are not there yet (by name); returns how many were added."""
     with transaction(sessions) as session:
         present = queries.department_names(session)

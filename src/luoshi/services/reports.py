@@ -167,9 +167,7 @@ def _add_tasks_and_targets(
     return len(parts.tasks), len(owned) + len(loose)
 
 
-def _target(
-    plan: Plan, t: TargetIn, sections: dict[str, Section], position: int, task_id: int | None
-) -> Target:
+def _target(plan: Plan, t: TargetIn, sections: dict[str, Section], position: int, task_id: int | None) -> Target:
     """A target row linked to its quote and offsets."""
     return Target(
         plan_id=plan.id,

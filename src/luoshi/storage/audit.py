@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
 from sqlalchemy import inspect
 from sqlalchemy.orm import Session
 
-from luoshi.storage.base import Base
+from luoshi.storage.base import Base, utcnow
 from luoshi.storage.models import AuditEvent
 
 
@@ -33,8 +33,8 @@ def _plain(value: Any) -> Any:
     return value
 
 
-# Bulky values that the trail does not repeat; the record keeps them.
-_SKIPPED = frozenset({"source", "extraction", "content"})
+# Bulky values that the trail does not repeat (the record keeps them), and secrets it must not hold.
+_SKIPPED = frozenset({"source", "extraction", "content", "password_hash"})
 
 
 def record_event(
@@ -45,16 +45,19 @@ def record_event(
     record: Base,
     before: dict[str, Any] | None = None,
     actor_id: int | None = None,
+    at: datetime | None = None,
+    gone: bool = False,
 ) -> AuditEvent:
-    """Append an event for a record already flushed (so that it has its id)."""
+    """Append an event for a record already flushed (so that it has its id); `gone` when it is being deleted."""
     event = AuditEvent(
+        at=at or utcnow(),
         actor_id=actor_id,
         actor_name=actor,
         action=action,
         table_name=record.__tablename__,
         record_id=getattr(record, "id", None),
         before=before,
-        after=snapshot(record),
+        after=None if gone else snapshot(record),
     )
     session.add(event)
     return event

@@ -48,9 +48,9 @@ def approved_reports(session: Session, task_id: int) -> Sequence[ProgressReport]
     query = (
         select(ProgressReport)
         .where(ProgressReport.task_id == task_id, ProgressReport.state == ReportState.APPROVED)
-        .order_by(ProgressReport.period_year, ProgressReport.period_month)
+        .order_by(ProgressReport.period_year, ProgressReport.period_month, ProgressReport.revision)
     )
-    return session.scalars(query).all()
+    return latest_revisions(session.scalars(query).all())
 
 
 def approved_reports_of_plan(session: Session, plan_id: int) -> dict[int, list[ProgressReport]]:
@@ -59,12 +59,20 @@ def approved_reports_of_plan(session: Session, plan_id: int) -> dict[int, list[P
         select(ProgressReport)
         .join(Task, Task.id == ProgressReport.task_id)
         .where(Task.plan_id == plan_id, ProgressReport.state == ReportState.APPROVED)
-        .order_by(ProgressReport.period_year, ProgressReport.period_month)
+        .order_by(ProgressReport.period_year, ProgressReport.period_month, ProgressReport.revision)
     )
     grouped: dict[int, list[ProgressReport]] = defaultdict(list)
     for report in session.scalars(query):
         grouped[report.task_id].append(report)
-    return grouped
+    return {task_id: latest_revisions(reports) for task_id, reports in grouped.items()}
+
+
+def latest_revisions(reports: Sequence[ProgressReport]) -> list[ProgressReport]:
+    """Of reports sorted by period and revision, the last revision of each period (a correction replaces)."""
+    latest: dict[tuple[int, int], ProgressReport] = {}
+    for report in reports:
+        latest[(report.period_year, report.period_month)] = report
+    return list(latest.values())
 
 
 def tasks_of_plan(session: Session, plan_id: int) -> Sequence[Task]:

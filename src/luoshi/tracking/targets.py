@@ -137,4 +137,3 @@ def _about(ctx: _Context) -> Lamp:
 def _no_data(ctx: _Context) -> Lamp:
     """No approved value yet: not judged while the horizon runs, red once it has ended."""
     return Lamp(Colour.RED if ctx.ended else Colour.NOT_STARTED, wording.NO_DATA)
-

@@ -54,9 +54,7 @@ def judge_milestone(milestone: Milestone, done_on: date | None, as_of: date) -> 
 
 def judge_task(task: TaskSpec, progress: TaskProgress, as_of: date, rules: StatusRules | None = None) -> Lamp:
     """The worst lamp of a task's targets and milestones; without targets, its percent done counts."""
-    lamps = [
-        judge_target(spec, _at(progress.values, i, ()), as_of, rules) for i, spec in enumerate(task.targets)
-    ]
+    lamps = [judge_target(spec, _at(progress.values, i, ()), as_of, rules) for i, spec in enumerate(task.targets)]
     if not task.targets:
         percent = TargetSpec(Kind.PERCENT, Comparator.AT_LEAST, None, "%", task.horizon)
         lamps.append(judge_target(percent, progress.percent, as_of, rules))

@@ -13,11 +13,12 @@ from luoshi.storage.models.enums import (
 )
 from luoshi.storage.models.people import Department, User
 from luoshi.storage.models.plans import Milestone, Plan, Section, Target, Task, TaskDepartment
-from luoshi.storage.models.progress import Attachment, ProgressReport
+from luoshi.storage.models.progress import Attachment, AttachmentBlob, ProgressReport
 from luoshi.storage.models.reports import Report
 
 __all__ = [
     "Attachment",
+    "AttachmentBlob",
     "AuditEvent",
     "Comparator",
     "Department",

@@ -31,9 +31,7 @@ class User(Versioned, Base):
 
     # "user" is a reserved word in PostgreSQL; a plain name keeps raw SQL and tools simple.
     __tablename__ = "user_account"
-    __table_args__ = (
-        CheckConstraint("role <> 'department' OR department_id IS NOT NULL", name="department_user"),
-    )
+    __table_args__ = (CheckConstraint("role <> 'department' OR department_id IS NOT NULL", name="department_user"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(String(64), unique=True)

@@ -101,9 +101,7 @@ class Task(Versioned, Base):
         order_by="Target.position",
         foreign_keys="Target.task_id",
     )
-    departments: Mapped[list[TaskDepartment]] = relationship(
-        back_populates="task", cascade="all, delete-orphan"
-    )
+    departments: Mapped[list[TaskDepartment]] = relationship(back_populates="task", cascade="all, delete-orphan")
     milestones: Mapped[list[Milestone]] = relationship(
         back_populates="task", cascade="all, delete-orphan", order_by="Milestone.due"
     )

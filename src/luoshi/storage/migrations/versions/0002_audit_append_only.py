@@ -19,10 +19,8 @@ depends_on: str | Sequence[str] | None = None
 MESSAGE = "audit_event is append-only"
 
 SQLITE_UP = [
-    f"CREATE TRIGGER audit_event_no_update BEFORE UPDATE ON audit_event "
-    f"BEGIN SELECT RAISE(ABORT, '{MESSAGE}'); END",
-    f"CREATE TRIGGER audit_event_no_delete BEFORE DELETE ON audit_event "
-    f"BEGIN SELECT RAISE(ABORT, '{MESSAGE}'); END",
+    f"CREATE TRIGGER audit_event_no_update BEFORE UPDATE ON audit_event BEGIN SELECT RAISE(ABORT, '{MESSAGE}'); END",
+    f"CREATE TRIGGER audit_event_no_delete BEFORE DELETE ON audit_event BEGIN SELECT RAISE(ABORT, '{MESSAGE}'); END",
 ]
 SQLITE_DOWN = ["DROP TRIGGER audit_event_no_update", "DROP TRIGGER audit_event_no_delete"]
 
