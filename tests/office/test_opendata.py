@@ -65,3 +65,25 @@ def test_values_keep_their_kind_in_json_and_read_plainly_in_csv(
     assert {t["per_year"] for t in targets} <= {True, False}
     assert {r["per_year"] for r in tables["targets"]} <= {"true", "false"}
     assert all(r["lead_leader"] == "" for r in tables["tasks"])  # null is an empty cell
+
+
+def test_a_corrected_period_is_published_once_in_its_latest_revision(
+    sessions: sessionmaker[Session], built: Built, tmp_path: Path
+) -> None:
+    with transaction(sessions) as s:
+        first = s.scalars(select(ProgressReport).where(ProgressReport.state == ReportState.APPROVED)).first()
+        assert first is not None
+        s.add(
+            ProgressReport(
+                task_id=first.task_id, period_year=first.period_year, period_month=first.period_month, revision=2,
+                state=ReportState.APPROVED, percent=99.0, progress_text="更正后的进展",
+            )
+        )  # fmt: skip
+        task_id, month = first.task_id, first.period_month
+    rows = _written(sessions, built, tmp_path)["progress"]
+    same = [
+        r
+        for r in rows
+        if r["task_id"] == str(task_id) and r["period_month"] == str(month) and r["period_year"] == "2022"
+    ]
+    assert [(r["revision"], r["progress_text"]) for r in same] == [("2", "更正后的进展")]

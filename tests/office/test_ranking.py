@@ -65,3 +65,15 @@ def test_reports_owed_and_on_time_up_to_the_period(
     assert [(r.rank, r.department) for r in ranking] == [(1, LEAD)]
     score = ranking[0].timeliness
     assert (score.expected, score.on_time, score.reason) == (expected, on_time, reason)
+
+
+def test_a_later_correction_does_not_make_a_period_late(sessions: sessionmaker[Session], plan: int) -> None:
+    with transaction(sessions) as s:
+        task = s.scalars(select(Task).where(Task.key == "3.2.2")).one()
+        correction = ProgressReport(
+            task_id=task.id, period_year=2022, period_month=1, revision=2, state=ReportState.APPROVED, percent=12,
+            reviewed_at=datetime(2022, 5, 20, tzinfo=UTC),
+        )  # fmt: skip
+        s.add(correction)
+    score = plan_bulletin(sessions=sessions, period="2022-01", plan_id=plan).ranking[0].timeliness
+    assert (score.expected, score.on_time) == (1, 1)

@@ -43,7 +43,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "departments": ("id", "name"),
     "task_departments": ("id", "task_id", "department_id", "role"),
     "progress": (
-        "id", "task_id", "period_year", "period_month", "values", "percent",
+        "id", "task_id", "period_year", "period_month", "revision", "values", "percent",
         "progress_text", "problems", "next_steps", "reviewed_at",
     ),
 }  # fmt: skip
@@ -72,7 +72,7 @@ def _sources(session: Session, plan: Plan) -> dict[str, Callable[[], Sequence[ob
 
 
 def _approved_progress(session: Session, plan_id: int) -> list[ProgressReport]:
-    """The approved reports that count for status (the same query), by task and period."""
+    """The approved reports that count for status (the latest approved revision of each period), by task and period."""
     grouped = queries.approved_reports_of_plan(session, plan_id)
     return [report for task_id in sorted(grouped) for report in grouped[task_id]]
 

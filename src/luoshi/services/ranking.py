@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from luoshi import tracking
 from luoshi.services.status import UNASSIGNED, task_horizon
-from luoshi.storage import queries
+from luoshi.storage import lookups, queries
 from luoshi.storage.models import Plan, ProgressReport, Task
 
 # Deadlines are Beijing days; an approval at 23:00 UTC belongs to the next day there.
@@ -30,7 +30,10 @@ class RankedDepartment:
 def rank_departments(session: Session, plan: Plan, period: tracking.Period) -> tuple[RankedDepartment, ...]:
     """Lead departments ranked by the share of reports approved on time, up to and including `period`."""
     leads = queries.lead_department_names(session, plan.id)
-    reports = queries.approved_reports_of_plan(session, plan.id)
+    # Every approved revision: the first approval of a period counts, not a later correction's.
+    reports: dict[int, list[ProgressReport]] = defaultdict(list)
+    for report in lookups.approved_of_plan(session, plan.id):
+        reports[report.task_id].append(report)
     owed: dict[str, list[tracking.Submission]] = defaultdict(list)
     for task in queries.tasks_of_plan(session, plan.id):
         owed[leads.get(task.id, UNASSIGNED)].extend(_submissions(plan, task, reports.get(task.id, []), period))
