@@ -69,5 +69,5 @@ def _red(document: DocxDocument, bulletin: Bulletin) -> None:
     if not bulletin.red:
         documents.body(document, "本期无红灯任务。")
         return
-    widths = (1.2, 3.6, 3.2, 2.8, 4.8)
+    widths = (1.2, 3.4, 3.0, 2.6, 5.4)
     documents.table(document, RED_HEADER, red_cells(bulletin), widths, centred=(0,))
