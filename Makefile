@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 JOBS ?= $(shell nproc)
 
-.PHONY: run serve test lint format typecheck pytest browser bench bench-store clean
+.PHONY: run serve test lint format typecheck pytest browser bench bench-store clean system-packages
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,8 +42,12 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 
 # pytest exits 5 when it collects no tests; make treats that as the failure it is.
-pytest: $(STAMP) $(VENDOR) browser
+pytest: $(STAMP) $(VENDOR) browser system-packages
 	$(BIN)/pytest -q
+
+# LibreOffice, poppler-utils and a CJK font for the office tests; apt-get runs only when one is missing.
+system-packages:
+	bash scripts/ensure-system-packages.sh
 
 bench: $(STAMP)
 	$(BIN)/python bench/extract.py --jobs $(JOBS)

@@ -1,0 +1,116 @@
+"""`luoshi export breakdown|bulletin|data`: the plan as office files and open data."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlalchemy.exc import DatabaseError
+from sqlalchemy.orm import Session, sessionmaker
+
+from luoshi.cli.common import UserError
+from luoshi.cli.database_access import add_database_option, existing_database
+from luoshi.office.breakdown import write_breakdown_xlsx
+from luoshi.office.bulletin_docx import write_bulletin_docx
+from luoshi.office.bulletin_xlsx import write_bulletin_xlsx
+from luoshi.office.datafiles import write_open_data
+from luoshi.office.files import write_atomically, write_folder_atomically
+from luoshi.services.breakdown import plan_breakdown
+from luoshi.services.bulletin import plan_bulletin
+from luoshi.services.exporting import ExportError
+from luoshi.services.opendata import plan_open_data
+from luoshi.storage import session_factory
+
+T = TypeVar("T")
+
+
+def register(commands: Any) -> None:
+    """Add `export` and its kinds to the command line."""
+    export = commands.add_parser("export", help="导出 / export the plan as office files or open data")
+    kinds = export.add_subparsers(dest="kind", required=True, metavar="KIND")
+    breakdown = kinds.add_parser("breakdown", help="重点任务分解表 / the task breakdown table (.xlsx)")
+    breakdown.add_argument("--out", type=Path, required=True, help="the .xlsx file to write")
+    add_database_options(breakdown)
+    breakdown.set_defaults(handler=_breakdown)
+    bulletin = kinds.add_parser("bulletin", help="督查通报 / the progress bulletin of a period (.docx or .xlsx)")
+    bulletin.add_argument("--period", required=True, help="the reporting period, e.g. 2022-06")
+    bulletin.add_argument("--out", type=Path, required=True, help="the .docx or .xlsx file to write")
+    add_database_options(bulletin)
+    bulletin.set_defaults(handler=_bulletin)
+    data = kinds.add_parser("data", help="开放数据 / every table of the plan as CSV and JSON")
+    data.add_argument("--out", type=Path, required=True, help="a new or empty folder to write into")
+    add_database_options(data)
+    data.set_defaults(handler=_data)
+
+
+def add_database_options(parser: argparse.ArgumentParser) -> None:
+    """--plan and --database, shared by the export commands."""
+    parser.add_argument("--plan", type=int, help="the plan id (default: the newest plan)")
+    add_database_option(parser)
+
+
+@contextmanager
+def open_database(url: str | None) -> Iterator[sessionmaker[Session]]:
+    """Sessions on an existing database (the configured one by default)."""
+    with existing_database(url) as engine:
+        yield session_factory(engine)
+
+
+def checked_out(path: Path, suffixes: tuple[str, ...]) -> Path:
+    """The output path, refused before any work when its type or folder is wrong."""
+    if path.suffix.lower() not in suffixes:
+        kinds = " 或 ".join(suffixes)
+        raise UserError(f"输出文件应为 {kinds} 格式", f"the output must end in {'/'.join(suffixes)}", str(path))
+    if not path.parent.is_dir():
+        raise UserError("输出目录不存在", "the output folder does not exist", str(path.parent))
+    return path
+
+
+def run_export(make: Callable[[], T]) -> T:
+    """Gather an export's content, a refusal turned into a one-line user error."""
+    try:
+        return make()
+    except ExportError as error:
+        raise UserError(str(error), "the export cannot be made") from None
+    except DatabaseError as error:
+        zh = "无法读取数据库（尚未初始化或版本不符？）"
+        raise UserError(zh, "the database cannot be read", str(error.orig)) from None
+
+
+def _breakdown(args: argparse.Namespace) -> int:
+    """`luoshi export breakdown`: the plan's task breakdown table as .xlsx."""
+    out = checked_out(args.out, (".xlsx",))
+    with open_database(args.database) as sessions:
+        breakdown = run_export(lambda: plan_breakdown(sessions=sessions, plan_id=args.plan))
+    write_atomically(out, lambda path: write_breakdown_xlsx(breakdown, path))
+    print(f"已导出重点任务分解表 / breakdown table written: {out}")
+    return 0
+
+
+def _bulletin(args: argparse.Namespace) -> int:
+    """`luoshi export bulletin`: the period's bulletin as .docx or .xlsx, by the file's suffix."""
+    out = checked_out(args.out, (".docx", ".xlsx"))
+    write = write_bulletin_docx if out.suffix.lower() == ".docx" else write_bulletin_xlsx
+    with open_database(args.database) as sessions:
+        bulletin = run_export(lambda: plan_bulletin(sessions=sessions, period=args.period, plan_id=args.plan))
+    write_atomically(out, lambda path: write(bulletin, path))
+    print(f"已导出督查通报 / bulletin written: {out}")
+    return 0
+
+
+def _data(args: argparse.Namespace) -> int:
+    """`luoshi export data`: every table of the plan as CSV and JSON in a new or empty folder."""
+    out: Path = args.out
+    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+        raise UserError("输出目录已存在且不为空", "the output folder exists and is not empty", str(out))
+    if not out.parent.is_dir():
+        raise UserError("输出目录的上级目录不存在", "the parent of the output folder does not exist", str(out.parent))
+    with open_database(args.database) as sessions:
+        tables = run_export(lambda: plan_open_data(sessions=sessions, plan_id=args.plan))
+    write_folder_atomically(out, lambda folder: write_open_data(tables, folder))
+    rows = sum(len(t.rows) for t in tables)
+    print(f"已导出开放数据 {len(tables)} 张表、{rows} 行 / open data written: {out}")
+    return 0

@@ -1,0 +1,92 @@
+"""The queries the exports need (breakdown table, bulletin, open data), so that no SQL is written outside storage."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from luoshi.storage.models import (
+    Department,
+    DepartmentRole,
+    Milestone,
+    Plan,
+    Section,
+    Target,
+    Task,
+    TaskDepartment,
+)
+
+
+def plan_or_latest(session: Session, plan_id: int | None) -> Plan | None:
+    """The plan with this id, or the newest plan when no id is given; None when there is none."""
+    if plan_id is not None:
+        return session.get(Plan, plan_id)
+    return session.scalars(select(Plan).order_by(Plan.id.desc()).limit(1)).one_or_none()
+
+
+def sections_of_plan(session: Session, plan_id: int) -> Sequence[Section]:
+    """A plan's headings in the report's order."""
+    query = select(Section).where(Section.plan_id == plan_id).order_by(Section.position, Section.id)
+    return session.scalars(query).all()
+
+
+def section_targets(session: Session, plan_id: int) -> Sequence[Target]:
+    """The targets that hang directly under a section (主要预期目标), in the report's order."""
+    query = (
+        select(Target)
+        .join(Section, Section.id == Target.section_id)
+        .where(Target.plan_id == plan_id, Target.task_id.is_(None))
+        .order_by(Section.position, Target.position, Target.id)
+    )
+    return session.scalars(query).all()
+
+
+def targets_of_plan(session: Session, plan_id: int) -> Sequence[Target]:
+    """Every target of a plan, by id."""
+    return session.scalars(select(Target).where(Target.plan_id == plan_id).order_by(Target.id)).all()
+
+
+def assignments_of_plan(session: Session, plan_id: int) -> dict[int, list[tuple[DepartmentRole, str]]]:
+    """Task id → its departments (role and name) in registry order, for every task of a plan."""
+    query = (
+        select(TaskDepartment.task_id, TaskDepartment.role, Department.name)
+        .join(Department, Department.id == TaskDepartment.department_id)
+        .join(Task, Task.id == TaskDepartment.task_id)
+        .where(Task.plan_id == plan_id)
+        .order_by(Department.position, Department.id)
+    )
+    grouped: dict[int, list[tuple[DepartmentRole, str]]] = defaultdict(list)
+    for task_id, role, name in session.execute(query):
+        grouped[task_id].append((role, name))
+    return grouped
+
+
+def task_departments_of_plan(session: Session, plan_id: int) -> Sequence[TaskDepartment]:
+    """The assignment rows of a plan's tasks, by id."""
+    query = (
+        select(TaskDepartment)
+        .join(Task, Task.id == TaskDepartment.task_id)
+        .where(Task.plan_id == plan_id)
+        .order_by(TaskDepartment.id)
+    )
+    return session.scalars(query).all()
+
+
+def milestones_of_plan(session: Session, plan_id: int) -> Sequence[Milestone]:
+    """The milestones of a plan's tasks, by id."""
+    query = select(Milestone).join(Task, Task.id == Milestone.task_id).where(Task.plan_id == plan_id)
+    return session.scalars(query.order_by(Milestone.id)).all()
+
+
+def departments_of_plan(session: Session, plan_id: int) -> Sequence[Department]:
+    """The departments assigned to some task of the plan, in registry order."""
+    assigned = (
+        select(TaskDepartment.department_id)
+        .join(Task, Task.id == TaskDepartment.task_id)
+        .where(Task.plan_id == plan_id)
+    )
+    query = select(Department).where(Department.id.in_(assigned)).order_by(Department.position, Department.id)
+    return session.scalars(query).all()
