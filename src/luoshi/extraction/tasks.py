@@ -27,10 +27,10 @@ def _task_sections(sections: tuple[Section, ...]) -> list[tuple[Section, int]]:
     return out
 
 
-def _title(par: Span) -> str | None:
+def _title(par: Span, *, commas: bool) -> str | None:
     """The short title sentence a work item opens with (强力推进园区建设。)."""
     m = _TITLE.match(par.text)
-    return m.group(1) if m and "," not in m.group(1) else None
+    return m.group(1) if m and (commas or "," not in m.group(1)) else None
 
 
 def _body(text: str, section: Section, end: int) -> list[Span]:
@@ -46,21 +46,31 @@ def _body(text: str, section: Section, end: int) -> list[Span]:
 
 def _tasks_of(text: str, section: Section, own_end: int) -> list[tuple[str, int, int]]:
     """(title, start, end) of each work item of one section."""
-    items: list[tuple[str, int, int]] = []
     body = _body(text, section, own_end)
+    # Titles are usually one phrase (强力推进园区建设。); a section whose titles all carry a comma
+    # (聚焦产业升级,构建现代化产业体系。) is read again allowing one.
+    items = _titled_items(body, commas=False) or _titled_items(body, commas=True)
+    if not items:
+        # No titled items: the heading paragraph, when it goes on after its title (as in
+        # (一)着力扩大国内需求。把恢复和扩大消费摆在优先位置。…), then each other paragraph.
+        line_end = text.find("\n", section.start)
+        line_end = line_end if line_end >= 0 else section.end
+        inline = text[section.start : line_end].partition(section.title)[2].strip("。 ")
+        if inline or (not body and own_end == section.end):
+            items.append((section.title, section.start, line_end))
+        items += [(_first_clause(p.text), p.start, p.end) for p in body]
+    return items
+
+
+def _titled_items(body: list[Span], *, commas: bool) -> list[tuple[str, int, int]]:
+    """Work items that open with a title sentence; an untitled paragraph continues the one above."""
+    items: list[tuple[str, int, int]] = []
     for par in body:
-        title = _title(par)
+        title = _title(par, commas=commas)
         if title is not None:
             items.append((title, par.start, par.end))
         elif items:
-            # An untitled paragraph continues the work item above it.
             items[-1] = (items[-1][0], items[-1][1], par.end)
-    if not items:
-        # No titled items: each paragraph, or the heading paragraph alone, is one item.
-        items = [(_first_clause(p.text), p.start, p.end) for p in body]
-        if not items and own_end == section.end:
-            end = text.find("\n", section.start)
-            items = [(section.title, section.start, end if end >= 0 else section.end)]
     return items
 
 
