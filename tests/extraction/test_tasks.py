@@ -17,7 +17,10 @@ def test_tasks(case: dict[str, Any]) -> None:
 
 
 def test_a_task_holds_the_targets_stated_in_it() -> None:
-    text = "一、2021年工作回顾\n二、2022年工作安排\n(一)稳增长。\n强力推进园区建设。力争扩园3平方公里。\n办好民生实事。新建幼儿园3所。\n"
+    text = (
+        "一、2021年工作回顾\n二、2022年工作安排\n(一)稳增长。\n"
+        "强力推进园区建设。力争扩园3平方公里。\n办好民生实事。新建幼儿园3所。\n"
+    )
     ex = extract_report(text)
     units = [[ex.targets[i].unit for i in task.targets] for task in ex.tasks]
     assert units == [["平方公里"], ["所"]]
