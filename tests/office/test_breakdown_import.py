@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -19,7 +18,7 @@ from luoshi.services.breakdown_import import apply_breakdown_import, preview_bre
 from luoshi.storage import ConflictError, transaction
 from luoshi.storage.models import AuditEvent, Task
 from tests.office.builders import Built
-from tests.office.uploading import BROKEN_FILES, Copy, database_state, edited, resaved_by_libreoffice
+from tests.office.uploading import BROKEN_FILES, Copy, database_state, edited, other_spreadsheet, resaved_by_libreoffice
 
 # In the exported table of the bundled plan: row 12 is task 1, row 13 task 2, row 14 task 3; row 4 is ★1.
 EDITS = {"C12": "张副区长", "D13": "区财政局", "E13": "区发展和改革局、区审计局", "F14": "2022年9月30日"}
@@ -126,20 +125,9 @@ def test_a_table_saved_by_libreoffice_reads_the_same(
     assert _preview(sessions, resaved_by_libreoffice(path, tmp_path)) == _preview(sessions, path)
 
 
-def _other_spreadsheet(path: Path) -> bytes:
-    """A workbook that is not a breakdown table."""
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.append(["姓名", "电话"])
-    sheet.append(["张三", "123"])
-    book.save(path)
-    return path.read_bytes()
-
-
 def test_files_that_are_not_the_table_are_refused(tmp_path: Path) -> None:
     with pytest.raises(UploadError, match="不是重点任务分解表"):
-        read_breakdown_xlsx(_other_spreadsheet(tmp_path / "other.xlsx"))
+        read_breakdown_xlsx(other_spreadsheet(tmp_path / "other.xlsx"))
     for data in BROKEN_FILES.values():
         with pytest.raises(UploadError, match=r"文件已损坏或不是 \.xlsx 表格|文件为空"):
             read_breakdown_xlsx(data)

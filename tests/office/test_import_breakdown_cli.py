@@ -10,8 +10,8 @@ from sqlalchemy import Engine
 from luoshi.cli import main
 from luoshi.office.uploads import MAX_UPLOAD_BYTES
 from tests.office.builders import Built
-from tests.office.test_breakdown_import import EDITS, _other_spreadsheet
-from tests.office.uploading import BROKEN_FILES, database_state, edited
+from tests.office.test_breakdown_import import EDITS
+from tests.office.uploading import BROKEN_FILES, database_state, edited, other_spreadsheet
 
 
 @pytest.fixture
@@ -43,7 +43,7 @@ def _bad_file(kind: str, folder: Path, table: Path) -> Path:
     """A file of the kind the case names."""
     path = folder / f"{kind}.xlsx"
     if kind == "other":
-        _other_spreadsheet(path)
+        other_spreadsheet(path)
     elif kind == "large":
         path.write_bytes(b"PK" + b"\x00" * MAX_UPLOAD_BYTES)
     elif kind == "rows":

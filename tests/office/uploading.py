@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 from sqlalchemy import Engine
 
 from luoshi.storage.snapshot import read_transaction, rows_of, tables
@@ -63,3 +63,14 @@ BROKEN_FILES: dict[str, bytes] = {
     "text": "序号,目标任务\n1,测试\n".encode(),
     "empty": b"",
 }
+
+
+def other_spreadsheet(path: Path) -> bytes:
+    """A workbook that is not a breakdown table."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["姓名", "电话"])
+    sheet.append(["张三", "123"])
+    book.save(path)
+    return path.read_bytes()
