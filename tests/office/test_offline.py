@@ -15,7 +15,7 @@ from luoshi.office.offline_xlsx import write_offline_xlsx
 from luoshi.office.uploads import MAX_UPLOAD_BYTES, UploadError
 from luoshi.services.actors import SYSTEM
 from luoshi.services.editing import TargetCreate, add_target
-from luoshi.services.errors import PermissionDenied
+from luoshi.services.errors import InvalidState, PermissionDenied
 from luoshi.services.offline_reports import offline_sheet
 from luoshi.services.offline_upload import upload_offline
 from luoshi.services.progress import ProgressDraft, history, save_draft
@@ -222,3 +222,13 @@ def test_files_that_are_not_the_template_are_refused(tmp_path: Path) -> None:
             read_offline_xlsx(data)
     with pytest.raises(UploadError, match="文件过大"):
         read_offline_xlsx(b"PK" + b"\x00" * MAX_UPLOAD_BYTES)
+
+
+def test_an_unpublished_plan_takes_no_reports(sessions: sessionmaker[Session], engine: Engine, tmp_path: Path) -> None:
+    w = build(sessions, publish=False)
+    path = tmp_path / "t.xlsx"
+    write_offline_xlsx(offline_sheet(sessions=sessions, department=JOBS_DEPT, period=PERIOD), path)
+    before = database_state(engine)
+    with pytest.raises(InvalidState, match="计划尚未发布"):
+        upload_offline(sessions=sessions, actor=w.jobs, upload=read_offline_xlsx(path.read_bytes()))
+    assert database_state(engine) == before

@@ -1,4 +1,10 @@
-"""The task breakdown table (重点任务分解表) of a plan: main indicators first, then tasks by section."""
+"""The task breakdown table (重点任务分解表) of a plan: main indicators first, then tasks by section.
+
+Note: services/planview.py builds a similar table for `luoshi plan show` and the plan editor. They
+differ on purpose (task text vs title, the year's indicators vs every section target, 2022年底 vs a
+date, versions for editing), so the xlsx writer keeps its rows here; both number tasks in the order
+of queries.tasks_of_plan, which is what the upload (services/breakdown_import.py) relies on.
+"""
 
 from __future__ import annotations
 

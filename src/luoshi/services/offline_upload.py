@@ -15,14 +15,14 @@ from sqlalchemy.orm import Session, sessionmaker
 from luoshi import tracking
 from luoshi.services.actors import PLANNERS, Actor
 from luoshi.services.audited import load
-from luoshi.services.errors import InvalidValue, PermissionDenied, ServiceError
+from luoshi.services.errors import InvalidState, InvalidValue, PermissionDenied, ServiceError
 from luoshi.services.offline_checks import UploadContext, gather_entries
 from luoshi.services.offline_lines import CellProblem, OfflineLine, TaskEntry
 from luoshi.services.offline_reports import parse_period
 from luoshi.services.progress import ProgressDraft, save_draft, submit
 from luoshi.storage import lookups, transaction
 from luoshi.storage.batch import one_transaction
-from luoshi.storage.models import Plan
+from luoshi.storage.models import Plan, PlanStatus
 
 
 @dataclass(frozen=True)
@@ -65,6 +65,8 @@ def upload_offline(
 def _context(session: Session, actor: Actor, upload: OfflineUpload, period: tracking.Period) -> UploadContext:
     """The plan's tasks, the uploader's department and the period's reports, read once."""
     plan = load(session, Plan, upload.plan_id, "计划")
+    if plan.status is not PlanStatus.PUBLISHED:
+        raise InvalidState("计划尚未发布或已关闭，不能报送进展")
     department = lookups.department_by_name(session, upload.department)
     if department is None:
         raise InvalidValue(f"表中的部门「{upload.department}」不存在")
