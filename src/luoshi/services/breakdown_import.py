@@ -42,6 +42,7 @@ class RowError:
     message: str
 
     def __str__(self) -> str:
+        """第12行：…, as the user reads it."""
         return f"第{self.row}行：{self.message}"
 
 

@@ -43,6 +43,7 @@ class CellProblem:
     message: str
 
     def __str__(self) -> str:
+        """H6：…, as the user reads it."""
         return f"{self.address}：{self.message}"
 
 
