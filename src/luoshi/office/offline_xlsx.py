@@ -64,7 +64,7 @@ def _note_row(sheet: Worksheet, text: str) -> None:
 
 def _task_lines(sheet: Worksheet, row: int, task: OfflineTask) -> int:
     """The task's own line (percent, texts), then a line per numeric target; returns the next free row."""
-    percent_hint = "（填完成百分比）" if task.needs_percent else "（进展情况）"
+    percent_hint = "（任务整体：填完成百分比和进展）" if task.needs_percent else "（任务整体：填进展情况）"
     values: list[sheets.Value] = [task.task_id, None, task.number, task.title, percent_hint]
     values += ["%" if task.needs_percent else "", "", None, task.percent, task.progress_text, task.problems]
     values += [task.next_steps]
