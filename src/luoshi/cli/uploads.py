@@ -15,7 +15,6 @@ from luoshi.office.uploads import UploadError, too_large
 from luoshi.services.actors import SYSTEM, Actor
 from luoshi.services.breakdown_import import (
     BreakdownPreview,
-    RowError,
     apply_breakdown_import,
     preview_breakdown_import,
 )
@@ -50,7 +49,7 @@ def read_upload(path: Path, parse: Callable[[bytes], T]) -> T:
         raise UserError(error.zh, error.en, str(path)) from None
 
 
-def refuse_row_errors(errors: Sequence[RowError | Any], what: str) -> None:
+def refuse_row_errors(errors: Sequence[object], what: str) -> None:
     """List each problem on standard error, then refuse: nothing is applied while any remains."""
     if not errors:
         return
