@@ -42,7 +42,8 @@ class UploadContext:
         tasks = {t.id: t for t in queries.tasks_of_plan(session, plan.id)}
         leads = {t.id: d for d, led in lookups.lead_tasks(session, plan.id).items() for t in led}
         latest = {}
-        for task_id in tasks:
+        # Only the department's own tasks can be saved; the rest are refused before their reports matter.
+        for task_id in (i for i, d in leads.items() if d == department_id):
             revisions = lookups.reports_of_period(session, task_id, period.year, period.month)
             if revisions:
                 latest[task_id] = revisions[-1]
