@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 from sqlalchemy import select
@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from luoshi.services.bulletin import plan_bulletin
 from luoshi.services.departments import load_registry, seed_departments
 from luoshi.services.reports import import_report
+from luoshi.services.timeliness import department_timeliness
 from luoshi.storage import transaction
 from luoshi.storage.models import Department, DepartmentRole, ProgressReport, ReportState, Task, TaskDepartment
 from tests.services.test_import_report import request
@@ -77,3 +78,10 @@ def test_a_later_correction_does_not_make_a_period_late(sessions: sessionmaker[S
         s.add(correction)
     score = plan_bulletin(sessions=sessions, period="2022-01", plan_id=plan).ranking[0].timeliness
     assert (score.expected, score.on_time) == (1, 1)
+
+
+def test_the_status_figures_and_the_ranking_count_alike(sessions: sessionmaker[Session], plan: int) -> None:
+    # Both use services/timeliness.py: March 6 in Beijing is late for both, whatever the UTC date says.
+    ranked = plan_bulletin(sessions=sessions, period="2022-03", plan_id=plan).ranking[0].timeliness
+    figures = department_timeliness(sessions=sessions, plan_id=plan, as_of=date(2022, 4, 6))[LEAD]
+    assert (figures.expected, figures.on_time) == (ranked.expected, ranked.on_time) == (3, 2)

@@ -10,11 +10,11 @@ import argparse
 import sys
 
 from luoshi import __version__
-from luoshi.cli import admin, backup, demo, extract, office, plans, web
+from luoshi.cli import admin, backup, demo, extract, office, offline, plans, uploads, web
 from luoshi.cli.common import EXIT_USAGE, UserError
 from luoshi.extraction import EXTRACTOR_VERSION
 
-GROUPS = (extract, admin, plans, demo, office, backup, web)
+GROUPS = (extract, admin, plans, demo, office, uploads, offline, backup, web)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,4 +1,10 @@
-"""The task breakdown table (重点任务分解表) of a plan: main indicators first, then tasks by section."""
+"""The task breakdown table (重点任务分解表) of a plan: main indicators first, then tasks by section.
+
+Note: services/planview.py builds a similar table for `luoshi plan show` and the plan editor. They
+differ on purpose (task text vs title, the year's indicators vs every section target, 2022年底 vs a
+date, versions for editing), so the xlsx writer keeps its rows here; both number tasks in the order
+of queries.tasks_of_plan, which is what the upload (services/breakdown_import.py) relies on.
+"""
 
 from __future__ import annotations
 
@@ -28,6 +34,7 @@ class BreakdownRow:
     cooperating: str
     deadline: str
     indicator: bool = False
+    task_id: int | None = None
 
     def cells(self) -> tuple[str, ...]:
         """The row's values in the order of COLUMNS."""
@@ -58,13 +65,17 @@ class Breakdown:
 def plan_breakdown(*, sessions: sessionmaker[Session], plan_id: int | None = None) -> Breakdown:
     """Build the breakdown table of a plan (the newest when none is named) in one read."""
     with transaction(sessions) as session:
-        plan = load_plan(session, plan_id)
-        sections = exports.sections_of_plan(session, plan.id)
-        indicators = _indicator_group(plan, sections, exports.section_targets(session, plan.id))
-        tasks = _task_groups(
-            plan, sections, queries.tasks_of_plan(session, plan.id), exports.assignments_of_plan(session, plan.id)
-        )
-        return Breakdown(title=plan.title, groups=tuple(g for g in (indicators, *tasks) if g.rows))
+        return breakdown_of(session, load_plan(session, plan_id))
+
+
+def breakdown_of(session: Session, plan: Plan) -> Breakdown:
+    """The breakdown table of a loaded plan, inside the caller's transaction."""
+    sections = exports.sections_of_plan(session, plan.id)
+    indicators = _indicator_group(plan, sections, exports.section_targets(session, plan.id))
+    tasks = _task_groups(
+        plan, sections, queries.tasks_of_plan(session, plan.id), exports.assignments_of_plan(session, plan.id)
+    )
+    return Breakdown(title=plan.title, groups=tuple(g for g in (indicators, *tasks) if g.rows))
 
 
 def _indicator_group(plan: Plan, sections: Sequence[Section], targets: Sequence[Target]) -> BreakdownGroup:
@@ -117,4 +128,5 @@ def _task_row(plan: Plan, task: Task, number: int, assigned: list[tuple[Departme
         lead="、".join(name for role, name in assigned if role is DepartmentRole.LEAD),
         cooperating="、".join(name for role, name in assigned if role is DepartmentRole.COOPERATING),
         deadline=deadline_text(task.deadline, task.horizon_end or plan.plan_year),
+        task_id=task.id,
     )

@@ -64,7 +64,11 @@ def check_percent(percent: float | None) -> float | None:
 def missing_values(targets: Sequence[Target], values: Mapping[str, float], percent: float | None) -> list[str]:
     """What a report must still give before it is submitted: each numeric target's value, else percent done."""
     missing = [f"「{t.metric}」" for t in targets if t.kind is not TargetKind.QUALITATIVE and str(t.id) not in values]
-    needs_percent = not targets or any(t.kind is TargetKind.QUALITATIVE for t in targets)
-    if needs_percent and percent is None:
+    if needs_percent(targets) and percent is None:
         missing.append("完成百分比")
     return missing
+
+
+def needs_percent(targets: Sequence[Target]) -> bool:
+    """A task without numeric targets (or with a qualitative one) reports its percent done."""
+    return not targets or any(t.kind is TargetKind.QUALITATIVE for t in targets)
