@@ -6,8 +6,9 @@ authors, reviewers, attachments and drafts never enter it, and an unpublished pl
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -16,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from luoshi.services.overview import COLOUR_WORDS, Dashboard, Row, dashboard, task_rows
 from luoshi.services.planview import target_text
 from luoshi.services.reading import NotFound, TaskView, get_task
-from luoshi.services.report_text import ReportText, report_text
+from luoshi.services.report_text import Paragraph, ReportText, report_text
 from luoshi.storage import queries, reading, transaction
 from luoshi.storage.models import Comparator, Plan, PlanStatus, ProgressReport, Target, TargetKind
 
@@ -24,6 +25,7 @@ from luoshi.storage.models import Comparator, Plan, PlanStatus, ProgressReport, 
 PUBLIC_STATES = (PlanStatus.PUBLISHED, PlanStatus.CLOSED)
 STATE_WORDS = {PlanStatus.PUBLISHED: "执行中", PlanStatus.CLOSED: "已结束"}
 HIDDEN = "计划不存在或尚未公开"
+CHROME_DATE = re.compile(r"(发布日期|发布时间|来源)\s*[:：]")
 # The disclosure header as government pages print it, blank fields included.
 HEADER_FIELDS = (
     ("index_no", "索引号"),
@@ -164,7 +166,22 @@ def task_progress(*, sessions: sessionmaker[Session], task_id: int) -> tuple[Pub
 def public_report(*, sessions: sessionmaker[Session], plan_id: int) -> tuple[PublicPlan, ReportText]:
     """The report text of a published plan, targets marked."""
     plan = public_plan(sessions=sessions, plan_id=plan_id)
-    return plan, report_text(sessions=sessions, plan_id=plan_id)
+    text = report_text(sessions=sessions, plan_id=plan_id)
+    return plan, replace(text, paragraphs=_without_chrome(text.paragraphs, text.title))
+
+
+def _without_chrome(paragraphs: Sequence[Paragraph], title: str) -> tuple[Paragraph, ...]:
+    """The body without the title line (the page's heading shows it) and the source site's date and hit counter."""
+    body = list(paragraphs)
+    while body and _chrome(body[0], title):
+        body.pop(0)
+    return tuple(body)
+
+
+def _chrome(paragraph: Paragraph, title: str) -> bool:
+    """A leading line that belongs to the source page rather than to the report."""
+    line = "".join(p.text for p in paragraph.pieces).strip()
+    return line == title or "浏览次数" in line or CHROME_DATE.match(line) is not None
 
 
 def disclosure_header(header: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
