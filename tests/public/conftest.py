@@ -13,6 +13,7 @@ from fastapi.testclient import TestClient
 from luoshi.storage import make_engine, session_factory, upgrade_database
 from luoshi.web import WebSettings, create_app
 from tests.public.world import World, build
+from tests.web.test_browser import browser  # noqa: F401  (the browser fixture, shared with the workbench tests)
 
 # The demo's own day: November's reports are in, December's are not yet due.
 AS_OF = date(2022, 12, 10)
