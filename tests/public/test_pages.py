@@ -114,6 +114,7 @@ def test_an_unpublished_or_unknown_record_does_not_exist_for_the_public(
     response = anonymous.get(url)
     assert response.status_code == 404
     assert "ZX" not in response.text
+    assert "返回公开首页" in response.text  # the portal's own error page, not the workbench's
 
 
 def test_the_front_page_lists_only_published_plans(anonymous: TestClient, world: World) -> None:

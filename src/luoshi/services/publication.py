@@ -90,6 +90,11 @@ class Indicator:
     period_label: str | None
 
     @property
+    def short_goal(self) -> str:
+        """The goal without its metric: 30个以上, 增长20%."""
+        return self.goal.removeprefix(self.metric) or self.goal
+
+    @property
     def completion(self) -> float | None:
         """Value ÷ target in percent for an upward level or ratio target; None where that means nothing."""
         if self.latest is None or self.kind == "growth" or not self.target:

@@ -29,11 +29,17 @@ Choice = Annotated[str | None, Query(max_length=10)]
 FORMATS = {"csv": "text/csv; charset=utf-8", "json": "application/json; charset=utf-8"}
 
 
-def _page(request: Request, prefs: Prefs, name: str, context: dict[str, Any]) -> Response:
+def _page(request: Request, prefs: Prefs, name: str, context: dict[str, Any], *, status: int = 200) -> Response:
     """Render a portal page with the reader's preferences and the links that change them."""
     here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
     base = {"prefs": prefs, "here": here, "prefs_link": prefs_link, "sizes": SIZES}
-    return TEMPLATES.TemplateResponse(request, f"public/{name}", {**base, **context})
+    return TEMPLATES.TemplateResponse(request, f"public/{name}", {**base, **context}, status_code=status)
+
+
+def error_page(request: Request, status: int, title: str, message: str) -> Response:
+    """An error of the portal (404 for what is not published) in the portal's own look."""
+    context = {"status": status, "title": title, "message": message}
+    return _page(request, read_prefs(request), "error.html", context, status=status)
 
 
 @router.get("/")
