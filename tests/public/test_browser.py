@@ -162,6 +162,19 @@ def test_elder_mode_meets_the_miit_sizes_on_every_page(browser: Any, server: str
     visit.context.close()
 
 
+@pytest.mark.parametrize("name", list(PAGES))
+def test_text_at_twice_the_size_fits_without_sideways_scrolling(
+    browser: Any, server: str, world: World, name: str
+) -> None:
+    visit = Visit(browser, server, "normal", "desktop")
+    page = visit.open(_paths(world)[name])
+    # The browser's text zoom (WCAG 1.4.4): the root size doubled, everything in rem follows.
+    page.evaluate("document.documentElement.style.fontSize = '200%'")
+    assert page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)") >= 32
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+    visit.context.close()
+
+
 def _tab_until(page: Any, test: str, limit: int = 200) -> None:
     """Press Tab until the focused element passes the JavaScript test; fail after `limit` presses."""
     for _ in range(limit):

@@ -53,7 +53,7 @@ class PublicPlan:
 
 @dataclass(frozen=True)
 class PublicValue:
-    """One target's value to date in an approved report."""
+    """One target's value to date in an approved report; `goal` without the metric (30个以上)."""
 
     target_id: int
     metric: str
@@ -244,7 +244,8 @@ def _values(values: Mapping[str, Any], targets: Mapping[int, Target]) -> list[Pu
         target = targets.get(int(key)) if str(key).isdigit() else None
         if target is None or value is None:
             continue
-        found.append(PublicValue(target.id, target.metric, target_text(target), float(value), target.unit or ""))
+        goal = target_text(target).removeprefix(target.metric) or target_text(target)
+        found.append(PublicValue(target.id, target.metric, goal, float(value), target.unit or ""))
     return sorted(found, key=lambda v: v.target_id)
 
 
