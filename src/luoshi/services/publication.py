@@ -19,7 +19,7 @@ from luoshi.services.planview import target_text
 from luoshi.services.reading import NotFound, TaskView, get_task
 from luoshi.services.report_text import Paragraph, ReportText, report_text
 from luoshi.storage import queries, reading, transaction
-from luoshi.storage.models import Comparator, Plan, PlanStatus, ProgressReport, Target, TargetKind
+from luoshi.storage.models import Comparator, Plan, PlanStatus, ProgressReport, Report, Target, TargetKind
 
 # Closed plans (年底交账) were published before and stay public.
 PUBLIC_STATES = (PlanStatus.PUBLISHED, PlanStatus.CLOSED)
@@ -210,7 +210,8 @@ def _rows(sessions: sessionmaker[Session], plan_id: int, as_of: date) -> tuple[R
 
 def _public_plan(session: Session, plan: Plan) -> PublicPlan:
     """A plan row as the public view."""
-    report = reading.report_of_plan(session, plan.id) if plan.report_id else None
+    # Only the report's title: its source and extraction are deferred columns and stay unloaded.
+    report = session.get(Report, plan.report_id) if plan.report_id else None
     published = plan.published_at.date() if plan.published_at else None
     title = (report.title or report.name) if report is not None else None
     return PublicPlan(plan.id, plan.title, plan.plan_year, STATE_WORDS.get(plan.status, ""), published, title)
