@@ -152,6 +152,11 @@ def test_the_report_links_its_targets_to_their_progress(anonymous: TestClient, w
     indicators = re.findall(rf'<a class="m-target" href="/public/plans/{world.plan_id}#indicators"', html)
     assert len(tasks) >= 15 and len(indicators) >= 5
     assert "浏览次数" not in html  # the page chrome of the source site stays out
+    assert re.findall(r"<h3>(.+?)</h3>", html) == [
+        "一、过去五年工作回顾",
+        "二、今后五年奋斗目标和工作任务",
+        "三、2022年工作安排",
+    ]
 
 
 def test_the_board_shows_lamps_with_words_reasons_and_approved_progress(anonymous: TestClient, world: World) -> None:

@@ -168,11 +168,25 @@ def task_progress(*, sessions: sessionmaker[Session], task_id: int) -> tuple[Pub
     return tuple(_approved(sessions, plan.id).get(task.id, ()))
 
 
-def public_report(*, sessions: sessionmaker[Session], plan_id: int) -> tuple[PublicPlan, ReportText]:
-    """The report text of a published plan, targets marked."""
+@dataclass(frozen=True)
+class PublicReport:
+    """A published plan's report: its text with targets marked, and the lines that are its part headings."""
+
+    plan: PublicPlan
+    text: ReportText
+    headings: frozenset[str]
+
+
+def public_report(*, sessions: sessionmaker[Session], plan_id: int) -> PublicReport:
+    """The report text of a published plan, targets marked, its top-level headings named."""
     plan = public_plan(sessions=sessions, plan_id=plan_id)
     text = report_text(sessions=sessions, plan_id=plan_id)
-    return plan, replace(text, paragraphs=_without_chrome(text.paragraphs, text.title))
+    with transaction(sessions) as session:
+        report = reading.report_of_plan(session, plan_id)
+        sections = report.extraction.get("sections", []) if report is not None else []
+    # A top-level heading is a line of its own, 一、过去五年工作回顾; it becomes a heading a reader can jump to.
+    headings = frozenset(f"{s.get('number')}、{s.get('title')}" for s in sections if s.get("parent") is None)
+    return PublicReport(plan, replace(text, paragraphs=_without_chrome(text.paragraphs, text.title)), headings)
 
 
 def _without_chrome(paragraphs: Sequence[Paragraph], title: str) -> tuple[Paragraph, ...]:

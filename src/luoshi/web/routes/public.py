@@ -59,8 +59,14 @@ def board(plan_id: RecordId, request: Request, sessions: Sessions, today: AsOf, 
 @router.get("/plans/{plan_id}/report")
 def report(plan_id: RecordId, request: Request, sessions: Sessions, prefs: Reader) -> Response:
     """报告原文: the disclosure header and the text, targets linked to their progress."""
-    plan, text = public_report(sessions=sessions, plan_id=plan_id)
-    context = {"plan": plan, "text": text, "header": disclosure_header(text.header), "page": "report"}
+    found = public_report(sessions=sessions, plan_id=plan_id)
+    context = {
+        "plan": found.plan,
+        "text": found.text,
+        "headings": found.headings,
+        "header": disclosure_header(found.text.header),
+        "page": "report",
+    }
     return _page(request, prefs, "report.html", context)
 
 
