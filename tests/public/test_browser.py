@@ -258,8 +258,9 @@ def test_printing_gives_a_clean_document(browser: Any, server: str, world: World
     page = visit.open(f"/public/plans/{world.plan_id}")
     assert page.get_by_role("button", name="打印").is_visible()
     page.emulate_media(media="print")
-    for hidden in (".tools", ".sitenav", ".charts", ".site-foot"):
+    for hidden in (".tools", ".sitenav", ".site-foot", ".skip"):
         assert page.evaluate(f"getComputedStyle(document.querySelector('{hidden}')).display") == "none", hidden
+    assert page.evaluate("getComputedStyle(document.querySelectorAll('.block')[0]).breakBefore") == "auto"
     assert page.evaluate("getComputedStyle(document.querySelectorAll('.block')[1]).breakBefore") == "page"
     after = page.evaluate("getComputedStyle(document.querySelector('.task-cards a'), '::after').content")
     assert "/public/tasks/" in after
