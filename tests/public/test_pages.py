@@ -79,7 +79,7 @@ def test_every_public_page_is_open_to_an_anonymous_reader(anonymous: TestClient,
         f"/public/plans/{world.plan_id}",
         f"/public/plans/{world.plan_id}/report",
     } <= set(pages)
-    assert sum(url.startswith("/public/tasks/") for url in pages) == 26
+    assert sum(url.startswith("/public/tasks/") for url in pages) == world.task_count
     assert sum("/data/" in url for url in pages) == 4
 
 
@@ -170,15 +170,10 @@ def test_the_board_shows_lamps_with_words_reasons_and_approved_progress(anonymou
 
 
 def test_the_task_page_lists_only_approved_periods(anonymous: TestClient, world: World) -> None:
-    html = anonymous.get(f"/public/tasks/{_returned_task(anonymous, world)}").text
-    assert "2022年9月进展" in html and "2022年11月进展" in html
-    assert "2022年10月进展" not in html  # October's report was returned, never approved
-
-
-def _returned_task(client: TestClient, world: World) -> int:
-    """The task whose October report the demo left returned (the fourth task)."""
-    data = json.loads(client.get(f"/public/plans/{world.plan_id}/data/tasks.json").content)
-    return int(data["records"][3]["task_id"])
+    task_id, returned_period = world.returned
+    html = anonymous.get(f"/public/tasks/{task_id}").text
+    assert html.count("进展</span>") >= 3
+    assert f"{returned_period}进展" not in html  # returned, never approved
 
 
 def test_tasks_csv_is_utf8_with_a_bom_and_chinese_columns(anonymous: TestClient, world: World) -> None:
@@ -186,7 +181,7 @@ def test_tasks_csv_is_utf8_with_a_bom_and_chinese_columns(anonymous: TestClient,
     assert response.headers["content-type"].startswith("text/csv")
     assert response.content.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
-    assert len(rows) == 26
+    assert len(rows) == world.task_count
     assert list(rows[0])[:4] == ["序号", "任务编号", "章节", "任务"]
     assert {r["灯色"] for r in rows} == {"已完成", "绿灯", "黄灯", "红灯", "未开始"}
 
@@ -195,7 +190,8 @@ def test_progress_data_holds_exactly_the_approved_reports(anonymous: TestClient,
     body = json.loads(anonymous.get(f"/public/plans/{world.plan_id}/data/progress.json").content)
     assert body["dataset"] == "progress" and body["fields"]["narrative"] == "进展情况"
     reports = {(r["task_id"], r["period"]) for r in body["records"]}
-    assert len(reports) == 268  # the demo's approved reports; its returned one and the added draft are not there
+    # Exactly the approved reports: the demo's returned one and the added draft and submitted ones are not there.
+    assert len(reports) == world.approved_periods
     assert not any(r["period"] == "2022-12" for r in body["records"])
     csv_rows = anonymous.get(f"/public/plans/{world.plan_id}/data/progress.csv").content.decode("utf-8-sig")
     assert csv_rows.count("\r\n") == len(body["records"]) + 1

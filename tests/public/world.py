@@ -37,6 +37,9 @@ class World:
     plan_id: int
     hidden_plan_id: int
     hidden_task_id: int
+    task_count: int
+    approved_periods: int
+    returned: tuple[int, str]
     returned_texts: tuple[str, ...]
     usernames: tuple[str, ...]
     forbidden: tuple[str, ...]
@@ -51,9 +54,25 @@ def build(sessions: sessionmaker[Session]) -> World:
         hidden_plan, hidden_task = _hidden_plan(session)
         returned = session.scalars(select(ProgressReport).where(ProgressReport.state == ReportState.RETURNED)).all()
         texts = tuple(t for r in returned for t in (r.comment or "", r.progress_text) if t)
+        first = returned[0]
+        returned_period = (first.task_id, f"{first.period_year}年{first.period_month}月")
         usernames = tuple(session.scalars(select(User.username)))
+        task_count = len(tasks)
+        approved = session.scalars(select(ProgressReport).where(ProgressReport.state == ReportState.APPROVED)).all()
+        # Counted as published: one per task and period (a correction replaces its period's report).
+        approved_periods = len({(r.task_id, r.period_year, r.period_month) for r in approved})
     forbidden = (DRAFT_TEXT, SUBMITTED_TEXT, APPROVED_PROBLEM, ATTACHMENT_NAME, HIDDEN_PLAN, HIDDEN_TASK, *texts)
-    return World(demo.plan_id, hidden_plan, hidden_task, texts, usernames, forbidden)
+    return World(
+        demo.plan_id,
+        hidden_plan,
+        hidden_task,
+        task_count,
+        approved_periods,
+        returned_period,
+        texts,
+        usernames,
+        forbidden,
+    )
 
 
 def _internal_reports(session: Session, task_id: int, other_task_id: int) -> None:
