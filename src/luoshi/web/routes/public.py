@@ -99,7 +99,7 @@ def data(plan_id: RecordId, filename: str, sessions: Sessions, today: AsOf) -> R
 @router.get("/favourites")
 def favourites(request: Request, prefs: Reader) -> Response:
     """我的收藏: kept in the reader's browser (localStorage); the page lists them when scripts run."""
-    return _page(request, prefs, "favourites.html", {})
+    return _page(request, prefs, "favourites.html", {"page": "favourites"})
 
 
 @router.get("/prefs")
