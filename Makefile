@@ -19,6 +19,13 @@ $(VENDOR): package.json package-lock.json
 	mkdir -p $(dir $(VENDOR))
 	cp node_modules/echarts/dist/echarts.min.js $(VENDOR)
 
+# axe-core is for the accessibility tests only: copied beside them, never into the served static files.
+AXE := tests/web/vendor/axe.min.js
+$(AXE): package.json package-lock.json
+	test -f node_modules/axe-core/axe.min.js || npm ci --no-audit --no-fund --silent
+	mkdir -p $(dir $(AXE))
+	cp node_modules/axe-core/axe.min.js $(AXE)
+
 run: $(STAMP)
 	$(BIN)/luoshi extract --sample --format table
 
@@ -42,7 +49,7 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 
 # pytest exits 5 when it collects no tests; make treats that as the failure it is.
-pytest: $(STAMP) $(VENDOR) browser system-packages
+pytest: $(STAMP) $(VENDOR) $(AXE) browser system-packages
 	$(BIN)/pytest -q
 
 # LibreOffice, poppler-utils and a CJK font for the office tests; apt-get runs only when one is missing.
@@ -57,4 +64,4 @@ bench-store: $(STAMP)
 	$(BIN)/python bench/store.py $(if $(PG),--postgresql $(PG))
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis node_modules src/luoshi/web/static/vendor
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis node_modules src/luoshi/web/static/vendor tests/web/vendor

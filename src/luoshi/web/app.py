@@ -13,7 +13,7 @@ from luoshi import __version__
 from luoshi.storage import make_engine, session_factory, upgrade_database
 from luoshi.web.deps import csrf_guard
 from luoshi.web.errors import install_handlers
-from luoshi.web.routes import api, auth, health, pages
+from luoshi.web.routes import api, auth, health, pages, public
 from luoshi.web.security.headers import SecurityHeaders
 from luoshi.web.security.sessions import SessionCodec
 from luoshi.web.settings import WebSettings
@@ -50,6 +50,6 @@ def create_app(settings: WebSettings) -> FastAPI:
     app.add_middleware(SecurityHeaders)
     install_handlers(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    for module in (health, auth, pages, api):
+    for module in (health, auth, pages, api, public):
         app.include_router(module.router)
     return app

@@ -14,6 +14,8 @@ from luoshi.services.reading import NotFound
 from luoshi.storage import ConflictError
 
 API_PREFIX = "/api/"
+# The public portal answers errors in its own look, without the workbench's chrome.
+PUBLIC_PREFIX = "/public/"
 TITLES = {
     400: "请求有误",
     401: "请先登录",
@@ -95,6 +97,10 @@ def respond(request: Request, status: int, message: str, details: Any = None) ->
         if details is not None:
             body["error"]["details"] = details
         return JSONResponse(body, status_code=status)
+    if request.url.path.startswith(PUBLIC_PREFIX):
+        from luoshi.web.routes.public import error_page
+
+        return error_page(request, status, TITLES.get(status, "出错了"), message)
     from luoshi.web.templating import render
 
     return render(
