@@ -10,6 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from luoshi.services import errors as service
 from luoshi.services.reading import NotFound
 from luoshi.storage import ConflictError
 
@@ -50,6 +51,7 @@ def install_handlers(app: FastAPI) -> None:
     app.add_exception_handler(WebError, _web_error)
     app.add_exception_handler(NotFound, _not_found)
     app.add_exception_handler(ConflictError, _conflict)
+    app.add_exception_handler(service.ServiceError, _refused)
     app.add_exception_handler(RequestValidationError, _invalid)
     app.add_exception_handler(StarletteHTTPException, _http)
 
@@ -72,6 +74,21 @@ async def _not_found(request: Request, exc: Exception) -> Response:
 
 async def _conflict(request: Request, exc: Exception) -> Response:
     return respond(request, 409, str(exc))
+
+
+def service_status(error: Exception) -> int:
+    """The HTTP status of a service's refusal: 403 role, 404 missing, 409 state or version, 422 value."""
+    if isinstance(error, service.PermissionDenied):
+        return 403
+    if isinstance(error, service.NotFound | NotFound):
+        return 404
+    if isinstance(error, service.InvalidState | ConflictError):
+        return 409
+    return 422
+
+
+async def _refused(request: Request, exc: Exception) -> Response:
+    return respond(request, service_status(exc), str(exc))
 
 
 async def _invalid(request: Request, exc: Exception) -> Response:
