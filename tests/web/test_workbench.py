@@ -98,7 +98,7 @@ def test_a_report_goes_round_return_resubmit_approve(client: TestClient, ids: Se
     status, _ = file_report(client, ids.own_task)
     assert status == 303
     report_id = queued_report(client)
-    assert review(client, report_id, "return", "请补充数据来源") [0] == 303
+    assert review(client, report_id, "return", "请补充数据来源")[0] == 303
     log_in(client, "dept")
     inbox = client.get("/inbox").text
     assert "被退回的报送" in inbox and "请补充数据来源" in inbox
@@ -126,7 +126,13 @@ def test_nobody_approves_their_own_report(client: TestClient, ids: Seeded) -> No
     publish(client, ids.plan_id)
     token = log_in(client, "duchashi")
     page = client.get(f"/tasks/{ids.other_task}/report").text
-    data = {"csrf_token": token, "period": "2022-07", "action": "submit", "progress_text": "督查室代填", "percent": "50"}
+    data = {
+        "csrf_token": token,
+        "period": "2022-07",
+        "action": "submit",
+        "progress_text": "督查室代填",
+        "percent": "50",
+    }
     for field in re.findall(r'name="(value-\d+)"', page):
         data[field] = "1"
     assert client.post(f"/tasks/{ids.other_task}/report", data=data, follow_redirects=False).status_code == 303
