@@ -102,7 +102,19 @@ async def _http(request: Request, exc: Exception) -> Response:
     response = respond(request, exc.status_code, TITLES.get(exc.status_code, "请求失败"))
     # Keep the headers the error carries, such as Allow on a 405.
     response.headers.update(exc.headers or {})
+    if exc.status_code == 405:
+        response.headers["Allow"] = allowed_methods(request)
     return response
+
+
+def allowed_methods(request: Request) -> str:
+    """Every method some route takes at this path (Starlette names only the first route's when methods are split)."""
+    methods: set[str] = set()
+    for route in request.app.router.routes:
+        pattern, route_methods = getattr(route, "path_regex", None), getattr(route, "methods", None)
+        if pattern is not None and route_methods and pattern.match(request.url.path):
+            methods |= set(route_methods)
+    return ", ".join(sorted(methods))
 
 
 def respond(request: Request, status: int, message: str, details: Any = None) -> Response:
