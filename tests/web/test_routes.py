@@ -28,11 +28,7 @@ def _routes(routes: Iterable[Any]) -> Iterator[APIRoute]:
 def _every_route() -> list[tuple[str, str]]:
     """(method, path) of every route, path parameters filled with 1."""
     app = create_app(WebSettings(database_url="sqlite:///unused.db", secret_key="k" * 32))
-    found = [
-        (m, re.sub(r"\{\w+\}", "1", r.path))
-        for r in _routes(app.routes)
-        for m in r.methods
-    ]
+    found = [(m, re.sub(r"\{\w+\}", "1", r.path)) for r in _routes(app.routes) for m in r.methods]
     assert len(found) > 15, "walking the routes found too few: the FastAPI layout changed"
     return sorted(found)
 

@@ -187,4 +187,5 @@ def test_the_editor_csrf_field_is_on_every_form(client: TestClient, ids: Seeded)
     log_in(client, "duchashi")
     page = client.get(f"/tasks/{ids.own_task}/edit").text
     assert page.count("<form") == page.count('name="csrf_token"')
+    assert 'name="csrf_token" value=""' not in page
     assert csrf_of(page)
