@@ -67,7 +67,7 @@ def attempt(action: Callable[[], T]) -> T | Refusal:
     except (ServiceError, ConflictError, NotFound) as error:
         message = str(error)
         if isinstance(error, ConflictError):
-            message = f"{message}。{CONFLICT_HINT}"
+            message = f"{message.removesuffix('，请刷新后重试')}。{CONFLICT_HINT}"
         return Refusal(service_status(error), message)
 
 
