@@ -4,7 +4,8 @@ next to /healthz of the same server in the same run (the ceiling: routing, middl
 Datasets: the district (the demo: the bundled Jiangcheng report, 25 tasks, a year of reports) and a
 generated province (bench/store.py's generator: plans × tasks × 12 months of approved reports; the
 newest plan's pages are fetched). The server is `uvicorn` with one worker in its own process on
-127.0.0.1; the load comes from a few client threads, bounded by --requests per endpoint.
+127.0.0.1. Latencies are of requests sent one at a time (no queueing); req/s is of as many requests
+sent from --threads client threads at once; --requests bounds both.
 
 Run: `python bench/web.py` (both datasets on SQLite), or with `--postgresql URL` (district on
 SQLite as `make run` serves it, province on PostgreSQL in a database created beside URL and dropped).
@@ -101,7 +102,7 @@ def signed_in(base: str, username: str, password: str) -> httpx.Client:
 
 
 def measure(clients: list[httpx.Client], path: str, requests: int) -> tuple[list[float], float]:
-    """`requests` GETs of `path` spread over the clients' threads; latencies (ms) and wall seconds."""
+    """Latencies (ms) of `requests` GETs one at a time, then req/s of as many spread over the clients' threads."""
     for client in clients:  # warm-up: templates compiled, caches filled
         assert client.get(path).status_code == 200, path
 
@@ -112,10 +113,12 @@ def measure(clients: list[httpx.Client], path: str, requests: int) -> tuple[list
         assert answer.status_code == 200, (path, answer.status_code)
         return elapsed
 
+    # Latency without queueing: one request at a time, as a user meets it on a quiet server.
+    latencies = [one(i) for i in range(requests)]
     start = time.perf_counter()
     with ThreadPoolExecutor(len(clients)) as pool:
-        latencies = list(pool.map(one, range(requests)))
-    return latencies, time.perf_counter() - start
+        list(pool.map(one, range(requests)))
+    return latencies, requests / (time.perf_counter() - start)
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -140,7 +143,7 @@ def bench(
         }
         results = []
         for name, path in paths.items():
-            latencies, seconds = measure(clients, path, requests)
+            latencies, rate = measure(clients, path, requests)
             results.append(
                 Result(
                     dataset,
@@ -148,7 +151,7 @@ def bench(
                     percentile(latencies, 0.50),
                     percentile(latencies, 0.95),
                     percentile(latencies, 0.99),
-                    requests / seconds,
+                    rate,
                 )
             )
         for client in clients:

@@ -151,3 +151,23 @@ def test_each_writing_page_fits_a_phone(browser: Any, server: str, ids: Seeded, 
     wide = page.evaluate("document.documentElement.scrollWidth")
     assert wide <= 390, f"{name} is {wide}px wide on a 390px phone"
     assert errors == []
+
+
+def test_a_draft_is_saved_with_the_keyboard_alone(browser: Any, server: str, ids: Seeded) -> None:  # noqa: F811
+    errors: list[str] = []
+    page = _page(browser, "desktop", errors)
+    _sign_in(page, server, "duchashi")
+    page.goto(f"{server}/plans/{ids.plan_id}/edit")
+    page.get_by_role("button", name="发布计划").click()
+    _sign_in(page, server, "dept")
+    page.goto(f"{server}/tasks/{ids.own_task}/report")
+    page.get_by_label("进展情况（提交时必填）").focus()
+    page.keyboard.type("键盘填写的进展")
+    for _ in range(12):  # Tab on to the 保存草稿 button, as a keyboard user would
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent") == "保存草稿":
+            break
+    page.keyboard.press("Enter")
+    page.wait_for_url("**ok=draft*")
+    assert page.get_by_label("进展情况（提交时必填）").input_value() == "键盘填写的进展"
+    assert errors == []

@@ -189,3 +189,28 @@ def test_the_editor_csrf_field_is_on_every_form(client: TestClient, ids: Seeded)
     assert page.count("<form") == page.count('name="csrf_token"')
     assert 'name="csrf_token" value=""' not in page
     assert csrf_of(page)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "status", "shown"),
+    [
+        ("进展说明.txt", "园区扩容进展顺利".encode(), 303, "进展说明.txt"),
+        ("setup.exe", b"MZ\x90\x00", 422, "类型不允许"),
+        ("伪装.pdf", b"not a pdf", 422, "内容与扩展名不符"),
+    ],
+)
+def test_attachments_are_checked_by_type_and_listed(
+    client: TestClient, ids: Seeded, name: str, content: bytes, status: int, shown: str
+) -> None:
+    publish(client, ids.plan_id)
+    token = log_in(client, "dept")
+    page = client.get(f"/tasks/{ids.own_task}/report").text
+    data = {"csrf_token": token, "period": "2022-07", "action": "save", "progress_text": "附件测试"}
+    for field in re.findall(r'name="(value-\d+)"', page):
+        data[field] = "1"
+    answer = client.post(
+        f"/tasks/{ids.own_task}/report", data=data, files=[("files", (name, content))], follow_redirects=False
+    )
+    assert answer.status_code == status
+    shown_in = client.get(f"/tasks/{ids.own_task}/report").text if answer.status_code == 303 else answer.text
+    assert shown in shown_in
