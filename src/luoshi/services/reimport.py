@@ -165,7 +165,9 @@ class _Walk:
         if self.actor is not None:
             change(self.session, record, actor=self.actor, action="reextract", version=None, values=differ)
 
-    def _add_task(self, key: str, title: str, text: str, section: str, horizon: tuple[int, int] | None) -> Task | None:
+    def _add_task(
+        self, key: str, title: str, text: str, section: str, horizon: tuple[int, int] | None
+    ) -> Task | None:
         """A new task at the end of the plan (only when applying)."""
         if self.actor is None:
             return None
