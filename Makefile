@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 JOBS ?= $(shell nproc)
 
-.PHONY: run serve test lint format typecheck pytest browser bench bench-store clean system-packages
+.PHONY: run sample serve test lint format typecheck pytest browser bench bench-store clean system-packages
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,7 +26,19 @@ $(AXE): package.json package-lock.json
 	mkdir -p $(dir $(AXE))
 	cp node_modules/axe-core/axe.min.js $(AXE)
 
-run: $(STAMP)
+# The workbench on the demo: ./luoshi.db is filled once (its accounts kept beside it), lamps judged
+# on the demo's date; delete luoshi.db to start over.
+DEMO_DB := luoshi.db
+DEMO_ACCOUNTS := luoshi-demo-accounts.txt
+run: $(STAMP) $(VENDOR)
+	@if [ ! -f $(DEMO_DB) ]; then \
+		$(BIN)/luoshi demo --database sqlite:///$(DEMO_DB) > $(DEMO_ACCOUNTS) || { rm -f $(DEMO_DB); exit 1; }; fi
+	@cat $(DEMO_ACCOUNTS) 2>/dev/null || echo "演示账号：admin / demo-admin，duchashi / demo-duchashi，quzhang / demo-quzhang，dept01… / demo-dept01…"
+	@echo "落实工作台 / luoshi workbench: http://127.0.0.1:8000  (Ctrl-C 停止 / to stop)"
+	LUOSHI_AS_OF=$${LUOSHI_AS_OF:-2022-12-10} $(BIN)/luoshi serve --host 127.0.0.1 --port 8000 --database sqlite:///$(DEMO_DB)
+
+# The extraction of the bundled report as readable tables.
+sample: $(STAMP)
 	$(BIN)/luoshi extract --sample --format table
 
 serve: $(STAMP) $(VENDOR)

@@ -137,7 +137,9 @@ def test_the_login_form_works_from_the_keyboard(browser: Any, server: str) -> No
     errors: list[str] = []
     page = _page(browser, "desktop", errors)
     page.goto(f"{server}/login")
-    page.keyboard.type("quzhang")  # the user name field has focus on arrival
+    # The user name field has focus on arrival (autofocus); wait for it, as a loaded machine may lag.
+    page.wait_for_function("document.activeElement && document.activeElement.name === 'username'")
+    page.keyboard.type("quzhang")
     page.keyboard.press("Tab")
     page.keyboard.type(PASSWORD)
     page.keyboard.press("Enter")

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
+from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from luoshi.services.api_tokens import issue_token
 from luoshi.storage import make_engine, session_factory
@@ -53,4 +54,9 @@ def new_token(seeded_file: tuple[Path, Seeded]) -> Iterator[Any]:
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
 def test_the_api_keeps_its_schema(case: Any, new_token: Any) -> None:
-    case.call_and_validate(headers={"Authorization": f"Bearer {new_token()}"})
+    # Writes run against this throwaway copy; the services refuse well-formed but meaningless
+    # values (a department named "0", lead and helper the same) with 422, so for them
+    # "schema-valid data must be accepted" does not hold, and that one check is left out.
+    writes = "write" in (case.operation.tags or [])
+    skipped = [positive_data_acceptance] if writes else []
+    case.call_and_validate(headers={"Authorization": f"Bearer {new_token()}"}, excluded_checks=skipped)

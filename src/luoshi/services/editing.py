@@ -12,7 +12,7 @@ from luoshi.services.audited import change, event, load
 from luoshi.services.errors import InvalidState, InvalidValue
 from luoshi.storage import expect_version, lookups, transaction
 from luoshi.storage.audit import snapshot
-from luoshi.storage.models import Comparator, Plan, PlanStatus, Target, TargetKind, Task, TaskDepartment
+from luoshi.storage.models import Comparator, Plan, PlanStatus, Section, Target, TargetKind, Task, TaskDepartment
 
 
 @dataclass(frozen=True)
@@ -86,6 +86,7 @@ def add_task(*, sessions: sessionmaker[Session], actor: Actor, request: TaskCrea
     with transaction(sessions) as session:
         plan = load(session, Plan, request.plan_id, "计划")
         editable_plan(plan)
+        _in_plan(session, plan.id, request.section_id)
         task = Task(
             plan_id=plan.id,
             section_id=request.section_id,
@@ -110,6 +111,7 @@ def edit_task(*, sessions: sessionmaker[Session], actor: Actor, request: TaskUpd
     with transaction(sessions) as session:
         task = load(session, Task, request.task_id, "任务")
         editable_plan(task.plan)
+        _in_plan(session, task.plan_id, request.section_id)
         change(session, task, actor=actor, action="edit", version=request.version, values=values)
         return task.version
 
@@ -269,6 +271,12 @@ def _unreported(session: Session, tasks: Sequence[Task]) -> None:
     """Refuse when any of the tasks already has progress reports."""
     if lookups.report_count(session, [t.id for t in tasks]):
         raise InvalidState("任务已有进展报送，不能删除或并入其他任务")
+
+
+def _in_plan(session: Session, plan_id: int, section_id: int | None) -> None:
+    """A task's section must be one of its plan's."""
+    if section_id is not None and load(session, Section, section_id, "章节").plan_id != plan_id:
+        raise InvalidValue(f"章节{section_id}不属于该计划")
 
 
 def _title(title: str) -> None:

@@ -73,7 +73,7 @@ def _sources(session: Session, plan: Plan) -> dict[str, Callable[[], Sequence[ob
 
 def _approved_progress(session: Session, plan_id: int) -> list[ProgressReport]:
     """The approved reports that count for status (the latest approved revision of each period), by task and period."""
-    grouped = queries.approved_reports_of_plan(session, plan_id)
+    grouped = queries.approved_report_records_of_plan(session, plan_id)
     return [report for task_id in sorted(grouped) for report in grouped[task_id]]
 
 

@@ -235,7 +235,7 @@ def _approved(sessions: sessionmaker[Session], plan_id: int) -> dict[int, tuple[
     """Task id → its approved reports as public views (only approved ones are ever read here)."""
     with transaction(sessions) as session:
         targets = {t.id: t for t in reading.targets_of_plan(session, plan_id)}
-        grouped = queries.approved_reports_of_plan(session, plan_id)
+        grouped = queries.approved_report_records_of_plan(session, plan_id)
         return {task_id: tuple(_progress(r, targets) for r in reports) for task_id, reports in grouped.items()}
 
 

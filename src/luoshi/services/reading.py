@@ -28,6 +28,7 @@ class PlanView:
     term_end: int | None
     report_id: int | None
     cycle: str
+    version: int = 0
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,7 @@ class TaskView:
     quote_end: int | None
     departments: tuple[Assignment, ...]
     targets: tuple[TargetView, ...]
+    version: int = 0
 
     @property
     def lead(self) -> str | None:
@@ -188,6 +190,7 @@ def _plan(plan: Plan) -> PlanView:
         term_end=plan.term_end,
         report_id=plan.report_id,
         cycle=plan.cycle.value,
+        version=plan.version,
     )
 
 
@@ -233,4 +236,5 @@ def _task(task: Task, titles: dict[int, str], assigned: Sequence[tuple[int, str,
         quote_end=task.quote_end,
         departments=tuple(Assignment(d, n, getattr(r, "value", str(r))) for d, n, r in assigned),
         targets=tuple(_target(t) for t in task.targets),
+        version=task.version,
     )

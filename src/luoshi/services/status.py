@@ -14,6 +14,8 @@ from luoshi.storage import queries, transaction
 from luoshi.storage.models import Plan, ProgressReport, Target, TargetKind, Task
 
 UNASSIGNED = "未分配"
+# A stored report, or the plain columns of one that a whole plan's status reads (queries.ReportValues).
+Reported = ProgressReport | queries.ReportValues
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,7 @@ def plan_status(*, sessions: sessionmaker[Session], plan_id: int, as_of: date) -
     )
 
 
-def _judge(task: Task, reports: Sequence[ProgressReport], as_of: date) -> tracking.Lamp:
+def _judge(task: Task, reports: Sequence[Reported], as_of: date) -> tracking.Lamp:
     """The worst-of lamp of a stored task from its approved reports."""
     plan = task.plan
     horizon = task_horizon(task, plan)
@@ -117,7 +119,7 @@ def target_spec(target: Target, default: tracking.Horizon) -> tracking.TargetSpe
     )
 
 
-def _observations(reports: Sequence[ProgressReport], target: Target) -> tuple[tracking.Observation, ...]:
+def _observations(reports: Sequence[Reported], target: Target) -> tuple[tracking.Observation, ...]:
     """The target's values in the approved reports; a qualitative target is followed by percent done."""
     if target.kind is TargetKind.QUALITATIVE:
         return tuple(_observation(r, r.percent) for r in reports if r.percent is not None)
@@ -125,7 +127,7 @@ def _observations(reports: Sequence[ProgressReport], target: Target) -> tuple[tr
     return tuple(_observation(r, float(r.values[key])) for r in reports if r.values.get(key) is not None)
 
 
-def _observation(report: ProgressReport, value: float | None) -> tracking.Observation:
+def _observation(report: Reported, value: float | None) -> tracking.Observation:
     """One report's value as an observation of its period."""
     return tracking.Observation(tracking.Period(report.period_year, report.period_month), float(value or 0.0))
 

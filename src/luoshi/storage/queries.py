@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from typing import Any, NamedTuple, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -53,8 +54,39 @@ def approved_reports(session: Session, task_id: int) -> Sequence[ProgressReport]
     return latest_revisions(session.scalars(query).all())
 
 
-def approved_reports_of_plan(session: Session, plan_id: int) -> dict[int, list[ProgressReport]]:
+class ReportValues(NamedTuple):
+    """What status needs of an approved report; read as plain columns, since building thousands of
+    ORM objects (each with its mutable JSON wrapped) cost most of a large plan's status."""
+
+    task_id: int
+    period_year: int
+    period_month: int
+    revision: int
+    values: dict[str, Any]
+    percent: float | None
+
+
+def approved_reports_of_plan(session: Session, plan_id: int) -> dict[int, list[ReportValues]]:
     """Task id → its approved reports, oldest first, for every task of a plan in one query."""
+    r = ProgressReport
+    query = (
+        select(r.task_id, r.period_year, r.period_month, r.revision, r.values, r.percent)
+        .join(Task, Task.id == r.task_id)
+        .where(Task.plan_id == plan_id, r.state == ReportState.APPROVED)
+        .order_by(r.period_year, r.period_month, r.revision)
+    )
+    grouped: dict[int, list[ReportValues]] = defaultdict(list)
+    for row in session.execute(query):
+        grouped[row.task_id].append(ReportValues(*row))
+    return {task_id: latest_revisions(reports) for task_id, reports in grouped.items()}
+
+
+def approved_report_records_of_plan(session: Session, plan_id: int) -> dict[int, list[ProgressReport]]:
+    """Task id → its approved reports as whole records (narrative, review date …), oldest first.
+
+    For the pages and exports that show a report; status reads `approved_reports_of_plan`, which is
+    the same selection as plain columns.
+    """
     query = (
         select(ProgressReport)
         .join(Task, Task.id == ProgressReport.task_id)
@@ -67,9 +99,12 @@ def approved_reports_of_plan(session: Session, plan_id: int) -> dict[int, list[P
     return {task_id: latest_revisions(reports) for task_id, reports in grouped.items()}
 
 
-def latest_revisions(reports: Sequence[ProgressReport]) -> list[ProgressReport]:
+R = TypeVar("R", ProgressReport, ReportValues)
+
+
+def latest_revisions(reports: Sequence[R]) -> list[R]:
     """Of reports sorted by period and revision, the last revision of each period (a correction replaces)."""
-    latest: dict[tuple[int, int], ProgressReport] = {}
+    latest: dict[tuple[int, int], R] = {}
     for report in reports:
         latest[(report.period_year, report.period_month)] = report
     return list(latest.values())

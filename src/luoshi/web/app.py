@@ -14,6 +14,7 @@ from luoshi.storage import make_engine, session_factory, upgrade_database
 from luoshi.web.deps import csrf_guard
 from luoshi.web.errors import install_handlers
 from luoshi.web.routes import api, auth, health, pages, public
+from luoshi.web.routes.workbench import WORKBENCH
 from luoshi.web.security.headers import SecurityHeaders
 from luoshi.web.security.sessions import SessionCodec
 from luoshi.web.settings import WebSettings
@@ -52,4 +53,6 @@ def create_app(settings: WebSettings) -> FastAPI:
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     for module in (health, auth, pages, api, public):
         app.include_router(module.router)
+    for router in WORKBENCH:
+        app.include_router(router)
     return app

@@ -10,6 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from luoshi.services import errors as service
 from luoshi.services.reading import NotFound
 from luoshi.storage import ConflictError
 
@@ -52,6 +53,7 @@ def install_handlers(app: FastAPI) -> None:
     app.add_exception_handler(WebError, _web_error)
     app.add_exception_handler(NotFound, _not_found)
     app.add_exception_handler(ConflictError, _conflict)
+    app.add_exception_handler(service.ServiceError, _refused)
     app.add_exception_handler(RequestValidationError, _invalid)
     app.add_exception_handler(StarletteHTTPException, _http)
 
@@ -76,6 +78,21 @@ async def _conflict(request: Request, exc: Exception) -> Response:
     return respond(request, 409, str(exc))
 
 
+def service_status(error: Exception) -> int:
+    """The HTTP status of a service's refusal: 403 role, 404 missing, 409 state or version, 422 value."""
+    if isinstance(error, service.PermissionDenied):
+        return 403
+    if isinstance(error, service.NotFound | NotFound):
+        return 404
+    if isinstance(error, service.InvalidState | ConflictError):
+        return 409
+    return 422
+
+
+async def _refused(request: Request, exc: Exception) -> Response:
+    return respond(request, service_status(exc), str(exc))
+
+
 async def _invalid(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
     fields = "、".join(".".join(str(p) for p in e.get("loc", ())[1:]) or "请求" for e in exc.errors())
@@ -87,7 +104,19 @@ async def _http(request: Request, exc: Exception) -> Response:
     response = respond(request, exc.status_code, TITLES.get(exc.status_code, "请求失败"))
     # Keep the headers the error carries, such as Allow on a 405.
     response.headers.update(exc.headers or {})
+    if exc.status_code == 405:
+        response.headers["Allow"] = allowed_methods(request)
     return response
+
+
+def allowed_methods(request: Request) -> str:
+    """Every method some route takes at this path (Starlette names only the first route's when methods are split)."""
+    methods: set[str] = set()
+    for route in request.app.router.routes:
+        pattern, route_methods = getattr(route, "path_regex", None), getattr(route, "methods", None)
+        if pattern is not None and route_methods and pattern.match(request.url.path):
+            methods |= set(route_methods)
+    return ", ".join(sorted(methods))
 
 
 def respond(request: Request, status: int, message: str, details: Any = None) -> Response:

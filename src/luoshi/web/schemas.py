@@ -22,6 +22,7 @@ class PlanPublic(Public):
     term_end: int | None
     report_id: int | None
     cycle: str = Field(description="monthly or quarterly")
+    version: int = Field(description="the version a write must name (optimistic concurrency)")
 
 
 class SectionPublic(Public):
@@ -86,6 +87,7 @@ class TaskPublic(Public):
     departments: list[AssignmentPublic]
     targets: list[TargetPublic]
     status: StatusPublic
+    version: int = Field(description="the version a write must name (optimistic concurrency)")
 
 
 class LampCountsPublic(Public):

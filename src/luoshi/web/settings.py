@@ -36,4 +36,20 @@ def load_web_settings(environ: Mapping[str, str] | None = None) -> WebSettings:
     if len(key) < 16:
         raise ConfigError(f"{SECRET_VARIABLE} must have at least 16 characters")
     secure = env.get("LUOSHI_SECURE_COOKIES", "").strip().lower() in {"1", "true", "yes", "on"}
-    return WebSettings(database_url=load_settings(env).database_url, secret_key=key, secure_cookies=secure)
+    return WebSettings(
+        database_url=load_settings(env).database_url,
+        secret_key=key,
+        secure_cookies=secure,
+        today=_fixed_day(env.get("LUOSHI_AS_OF", "").strip()),
+    )
+
+
+def _fixed_day(text: str) -> Callable[[], date]:
+    """LUOSHI_AS_OF=YYYY-MM-DD judges lamps on that day (a demonstration of a past year); else today."""
+    if not text:
+        return date.today
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        raise ConfigError(f"LUOSHI_AS_OF must be a YYYY-MM-DD date, not {text!r}") from None
+    return lambda: day
