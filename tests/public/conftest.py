@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -10,9 +9,9 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from luoshi.storage import make_engine, session_factory, upgrade_database
 from luoshi.web import WebSettings, create_app
 from tests.public.world import World, build
+from tests.sqlite_files import build_file, copy_url
 from tests.web.test_browser import browser  # noqa: F401  (the browser fixture, shared with the workbench tests)
 
 # The demo's own day: November's reports are in, December's are not yet due.
@@ -23,14 +22,7 @@ AS_OF = date(2022, 12, 10)
 def world_file(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, World]:
     """A migrated database with the demo and the internal material, built once."""
     path = tmp_path_factory.mktemp("public") / "demo.db"
-    url = f"sqlite:///{path}"
-    upgrade_database(url)
-    engine = make_engine(url)
-    try:
-        world = build(session_factory(engine))
-    finally:
-        engine.dispose()
-    return path, world
+    return path, build_file(path, build)
 
 
 @pytest.fixture
@@ -42,9 +34,8 @@ def world(world_file: tuple[Path, World]) -> World:
 @pytest.fixture
 def public_settings(world_file: tuple[Path, World], tmp_path: Path) -> WebSettings:
     """Settings on this test's own copy of the world, lamps judged on the demo's day."""
-    copy = tmp_path / "public.db"
-    shutil.copyfile(world_file[0], copy)
-    return WebSettings(database_url=f"sqlite:///{copy}", secret_key="public-test-secret-key", today=lambda: AS_OF)
+    url = copy_url(world_file[0], tmp_path / "public.db")
+    return WebSettings(database_url=url, secret_key="public-test-secret-key", today=lambda: AS_OF)
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -12,8 +11,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from luoshi.services.signin import Throttle
-from luoshi.storage import make_engine, session_factory, upgrade_database
 from luoshi.web import WebSettings, create_app
+from tests.sqlite_files import build_file, copy_url
 from tests.web.seed import PASSWORD, Seeded, seed
 
 AS_OF = date(2022, 7, 31)
@@ -24,14 +23,7 @@ SECRET = "test-secret-key-for-signing-cookies"
 def seeded_file(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Seeded]:
     """A migrated, seeded SQLite file, built once."""
     path = tmp_path_factory.mktemp("web") / "seeded.db"
-    url = f"sqlite:///{path}"
-    upgrade_database(url)
-    engine = make_engine(url)
-    try:
-        ids = seed(session_factory(engine))
-    finally:
-        engine.dispose()
-    return path, ids
+    return path, build_file(path, seed)
 
 
 @pytest.fixture
@@ -43,10 +35,8 @@ def ids(seeded_file: tuple[Path, Seeded]) -> Seeded:
 @pytest.fixture
 def settings(seeded_file: tuple[Path, Seeded], tmp_path: Path) -> WebSettings:
     """Settings on this test's own copy of the seeded database, lamps judged on AS_OF."""
-    copy = tmp_path / "luoshi.db"
-    shutil.copyfile(seeded_file[0], copy)
     return WebSettings(
-        database_url=f"sqlite:///{copy}",
+        database_url=copy_url(seeded_file[0], tmp_path / "luoshi.db"),
         secret_key=SECRET,
         throttle=Throttle(per_account=3, per_address=6),
         today=lambda: AS_OF,
