@@ -30,9 +30,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from luoshi.extraction import EXTRACTOR_VERSION, extract_report
 from luoshi.samples import SAMPLE_NAME, sample_bytes
-from luoshi.services.reports import ImportReport, import_report
-from luoshi.services.status import plan_status
-from luoshi.services.timeliness import department_timeliness
+from luoshi.services.plans.importing import ImportReport, import_report
+from luoshi.services.status.lamps import plan_status
+from luoshi.services.status.timeliness import department_timeliness
 from luoshi.storage import make_engine, session_factory, upgrade_database
 from luoshi.storage.models import (
     Department,

@@ -31,8 +31,8 @@ from pathlib import Path
 import httpx
 from sqlalchemy.orm import Session, sessionmaker
 
-from luoshi.services.demo import DEMO_DATE, load_demo
-from luoshi.services.passwords import hash_password
+from luoshi.services.accounts.passwords import hash_password
+from luoshi.services.operations.demo import DEMO_DATE, load_demo
 from luoshi.storage import make_engine, session_factory, transaction
 from luoshi.storage.models import User, UserRole
 

@@ -12,8 +12,8 @@ from sqlalchemy import func, select
 
 from luoshi.cli import main, plans
 from luoshi.extraction import extract_report
-from luoshi.services import passwords
-from luoshi.services.demo import DEMO_DATE
+from luoshi.services.accounts import passwords
+from luoshi.services.operations.demo import DEMO_DATE
 from luoshi.storage import make_engine, session_factory, transaction
 from luoshi.storage.models import AuditEvent, ProgressReport, Report, ReportState
 from tests.services.conftest import CHEAP

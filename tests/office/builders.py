@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from luoshi.extraction import EXTRACTOR_VERSION, extract_report
 from luoshi.samples import SAMPLE_NAME, sample_bytes
-from luoshi.services.departments import load_registry, seed_departments, suggest_for_task
-from luoshi.services.reports import ImportReport, import_report
+from luoshi.services.accounts.registry import load_registry, seed_departments, suggest_for_task
+from luoshi.services.plans.importing import ImportReport, import_report
 from luoshi.storage import models, transaction
 from luoshi.storage.audit import record_event
 from luoshi.storage.models import (

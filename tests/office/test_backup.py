@@ -14,9 +14,9 @@ from sqlalchemy import Engine, func, select, text
 from sqlalchemy.exc import DBAPIError
 
 from luoshi.cli import main
-from luoshi.services.archive import MANIFEST, BackupError
-from luoshi.services.backup import back_up
-from luoshi.services.restore import restore
+from luoshi.services.operations.archive import MANIFEST, BackupError
+from luoshi.services.operations.backup import back_up
+from luoshi.services.operations.restore import restore
 from luoshi.storage import make_engine, session_factory, snapshot, transaction
 from luoshi.storage.audit import record_event
 from luoshi.storage.models import Department, Milestone, User, UserRole

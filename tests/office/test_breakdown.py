@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from sqlalchemy.orm import Session, sessionmaker
 
 from luoshi.office.breakdown import write_breakdown_xlsx
-from luoshi.services.breakdown import (
+from luoshi.services.exports.breakdown import (
     COLUMNS,
     INDICATORS_HEADING,
     Breakdown,
@@ -18,8 +18,8 @@ from luoshi.services.breakdown import (
     BreakdownRow,
     plan_breakdown,
 )
-from luoshi.services.exporting import ExportError
-from luoshi.services.reports import import_report
+from luoshi.services.exports.common import ExportError
+from luoshi.services.plans.importing import import_report
 from tests.office.builders import Built
 from tests.services.test_import_report import EXTRACTION
 from tests.services.test_import_report import request as small_request

@@ -12,9 +12,9 @@ from luoshi.office.breakdown import write_breakdown_xlsx
 from luoshi.office.breakdown_reading import read_breakdown_xlsx
 from luoshi.office.uploads import MAX_UPLOAD_BYTES, UploadError
 from luoshi.services.actors import SYSTEM
-from luoshi.services.assigning import TaskSchedule, departments_of, schedule
-from luoshi.services.breakdown import plan_breakdown
-from luoshi.services.breakdown_import import apply_breakdown_import, preview_breakdown_import
+from luoshi.services.exports.breakdown import plan_breakdown
+from luoshi.services.exports.breakdown_upload import apply_breakdown_import, preview_breakdown_import
+from luoshi.services.plans.assigning import TaskSchedule, departments_of, schedule
 from luoshi.storage import ConflictError, transaction
 from luoshi.storage.models import AuditEvent, Task
 from tests.office.builders import Built

@@ -15,9 +15,9 @@ from luoshi.office import chart
 from luoshi.office.bulletin import NO_FONT
 from luoshi.office.bulletin_docx import write_bulletin_docx
 from luoshi.office.bulletin_xlsx import write_bulletin_xlsx
-from luoshi.services.bulletin import Bulletin, parse_period, plan_bulletin
-from luoshi.services.exporting import ExportError
-from luoshi.services.reports import import_report
+from luoshi.services.exports.bulletin import Bulletin, parse_period, plan_bulletin
+from luoshi.services.exports.common import ExportError
+from luoshi.services.plans.importing import import_report
 from tests.office.builders import Built
 from tests.services.test_import_report import request as small_request
 

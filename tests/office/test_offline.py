@@ -14,11 +14,11 @@ from luoshi.office.offline_reading import read_offline_xlsx
 from luoshi.office.offline_xlsx import write_offline_xlsx
 from luoshi.office.uploads import MAX_UPLOAD_BYTES, UploadError
 from luoshi.services.actors import SYSTEM
-from luoshi.services.editing import TargetCreate, add_target
 from luoshi.services.errors import InvalidState, PermissionDenied
-from luoshi.services.offline_reports import offline_sheet
-from luoshi.services.offline_upload import upload_offline
-from luoshi.services.progress import ProgressDraft, history, save_draft
+from luoshi.services.plans.editing import TargetCreate, add_target
+from luoshi.services.reporting.offline_reports import offline_sheet
+from luoshi.services.reporting.offline_upload import upload_offline
+from luoshi.services.reporting.progress import ProgressDraft, history, save_draft
 from luoshi.storage.models import ReportState, TargetKind
 from tests.office.uploading import BROKEN_FILES, database_state, edited, other_spreadsheet, resaved_by_libreoffice
 from tests.services.world import JOBS_DEPT, World, build

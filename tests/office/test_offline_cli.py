@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from luoshi.cli import main
 from luoshi.office.uploads import MAX_UPLOAD_BYTES
-from luoshi.services.progress import history
+from luoshi.services.reporting.progress import history
 from luoshi.storage.models import ReportState
 from tests.office.test_offline import cell, filled
 from tests.office.test_offline import world as world  # the fixture, used by name

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from luoshi.office.datafiles import write_open_data
-from luoshi.services.opendata import COLUMNS, plan_open_data
+from luoshi.services.exports.opendata import COLUMNS, plan_open_data
 from luoshi.storage import transaction
 from luoshi.storage.models import ProgressReport, ReportState
 from tests.office.builders import Built

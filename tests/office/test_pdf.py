@@ -13,8 +13,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from luoshi.office.breakdown import write_breakdown_xlsx
 from luoshi.office.bulletin_docx import write_bulletin_docx
 from luoshi.office.bulletin_xlsx import write_bulletin_xlsx
-from luoshi.services.breakdown import plan_breakdown
-from luoshi.services.bulletin import plan_bulletin
+from luoshi.services.exports.breakdown import plan_breakdown
+from luoshi.services.exports.bulletin import plan_bulletin
 from tests.office.builders import Built
 from tests.office.rendering import a4_orientation, first_page_png, page_text, pdf_info, require_tools, to_pdf
 

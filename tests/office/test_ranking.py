@@ -8,10 +8,10 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from luoshi.services.bulletin import plan_bulletin
-from luoshi.services.departments import load_registry, seed_departments
-from luoshi.services.reports import import_report
-from luoshi.services.timeliness import department_timeliness
+from luoshi.services.accounts.registry import load_registry, seed_departments
+from luoshi.services.exports.bulletin import plan_bulletin
+from luoshi.services.plans.importing import import_report
+from luoshi.services.status.timeliness import department_timeliness
 from luoshi.storage import transaction
 from luoshi.storage.models import Department, DepartmentRole, ProgressReport, ReportState, Task, TaskDepartment
 from tests.services.test_import_report import request

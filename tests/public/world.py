@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from luoshi.services.demo import load_demo
+from luoshi.services.operations.demo import load_demo
 from luoshi.storage import transaction
 from luoshi.storage.models import (
     Attachment,

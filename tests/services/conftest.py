@@ -5,7 +5,7 @@ from collections.abc import Iterator
 import pytest
 from argon2 import PasswordHasher
 
-from luoshi.services import passwords
+from luoshi.services.accounts import passwords
 from tests.databases import *  # noqa: F403
 
 # argon2id with the least work it accepts: the tests of accounts need a hash, not its cost.

@@ -8,10 +8,10 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from luoshi.services import attachments
-from luoshi.services.attachments import attach, attachment_content, attachments_of, check_file
 from luoshi.services.errors import InvalidValue, PermissionDenied
-from luoshi.services.progress import ProgressDraft, approve, save_draft, submit
+from luoshi.services.reporting import attachments
+from luoshi.services.reporting.attachments import attach, attachment_content, attachments_of, check_file
+from luoshi.services.reporting.progress import ProgressDraft, approve, save_draft, submit
 from luoshi.storage import ConflictError, transaction
 from luoshi.storage.models import Attachment, AttachmentBlob
 from tests.services.world import at, build

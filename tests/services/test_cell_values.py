@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import pytest
 
-from luoshi.services.cell_values import CellError, cell_text, closest_names, parse_date, split_names
+from luoshi.services.exports.cell_values import CellError, cell_text, closest_names, parse_date, split_names
 
 DATES = [
     ("2022年6月30日", date(2022, 6, 30)),

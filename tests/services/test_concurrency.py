@@ -13,8 +13,8 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from luoshi.services.editing import TargetUpdate, TaskUpdate, edit_target, edit_task
-from luoshi.services.progress import ProgressDraft, save_draft, submit
+from luoshi.services.plans.editing import TargetUpdate, TaskUpdate, edit_target, edit_task
+from luoshi.services.reporting.progress import ProgressDraft, save_draft, submit
 from luoshi.storage import ConflictError, make_engine, session_factory, transaction, upgrade_database
 from luoshi.storage.models import AuditEvent, ProgressReport, ReportState, Target, Task
 from tests.databases import TEST_URL_VARIABLE, fresh_database

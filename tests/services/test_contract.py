@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from sqlalchemy.orm import Session, sessionmaker
 
 from luoshi.extraction.model import Extraction, Report, Section, Source, Target, Task, YearSpan
-from luoshi.services.contract import ContractError, read_extraction
-from luoshi.services.reports import ImportReport, import_report
+from luoshi.services.plans.contract import ContractError, read_extraction
+from luoshi.services.plans.importing import ImportReport, import_report
 from tests.services.test_import_report import EXTRACTION
 
 SOURCE = "三、2022年工作安排（一）推动产业发展。扩园3平方公里。".encode()

@@ -10,7 +10,7 @@ import yaml
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from luoshi.services.departments import (
+from luoshi.services.accounts.registry import (
     DepartmentMatch,
     RegistryError,
     load_registry,
@@ -18,7 +18,7 @@ from luoshi.services.departments import (
     suggest_departments,
     suggest_for_task,
 )
-from luoshi.services.reports import import_report
+from luoshi.services.plans.importing import import_report
 from luoshi.storage import transaction
 from luoshi.storage.models import AuditEvent, Department, Task
 from tests.services.test_import_report import request

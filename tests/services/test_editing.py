@@ -8,7 +8,8 @@ import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
 from luoshi.services.actors import SYSTEM
-from luoshi.services.assigning import (
+from luoshi.services.errors import InvalidState, InvalidValue, NotFound, PermissionDenied
+from luoshi.services.plans.assigning import (
     Assignment,
     TaskSchedule,
     add_milestone,
@@ -17,7 +18,7 @@ from luoshi.services.assigning import (
     departments_of,
     schedule,
 )
-from luoshi.services.editing import (
+from luoshi.services.plans.editing import (
     SplitPart,
     TargetCreate,
     TargetUpdate,
@@ -31,9 +32,8 @@ from luoshi.services.editing import (
     merge_tasks,
     split_task,
 )
-from luoshi.services.errors import InvalidState, InvalidValue, NotFound, PermissionDenied
-from luoshi.services.lifecycle import close_plan, publish_plan
-from luoshi.services.trail import record_trail
+from luoshi.services.plans.lifecycle import close_plan, publish_plan
+from luoshi.services.views.trail import record_trail
 from luoshi.storage import ConflictError, lookups, transaction
 from luoshi.storage.models import Plan, PlanStatus, Target, TargetKind, Task
 from tests.services.world import JOBS_DEPT, OFFICE, PARK_DEPT, build, version

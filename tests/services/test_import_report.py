@@ -12,8 +12,8 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from luoshi.services.contract import ContractError
-from luoshi.services.reports import ImportReport, import_report
+from luoshi.services.plans.contract import ContractError
+from luoshi.services.plans.importing import ImportReport, import_report
 from luoshi.storage import transaction
 from luoshi.storage.models import AuditEvent, Plan, PlanStatus, Report, Section, Target, Task
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from argon2 import PasswordHasher
 
-from luoshi.services.passwords import hash_password, needs_rehash, verify_password
+from luoshi.services.accounts.passwords import hash_password, needs_rehash, verify_password
 
 
 def test_a_hash_is_argon2id_and_verifies() -> None:

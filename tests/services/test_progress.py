@@ -7,10 +7,10 @@ from datetime import date
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from luoshi.services.assigning import Assignment, assign
 from luoshi.services.errors import InvalidState, InvalidValue, PermissionDenied
-from luoshi.services.lifecycle import publish_plan, set_cycle
-from luoshi.services.progress import (
+from luoshi.services.plans.assigning import Assignment, assign
+from luoshi.services.plans.lifecycle import publish_plan, set_cycle
+from luoshi.services.reporting.progress import (
     ProgressDraft,
     approve,
     correct,
@@ -20,7 +20,7 @@ from luoshi.services.progress import (
     save_draft,
     submit,
 )
-from luoshi.services.status import task_status
+from luoshi.services.status.lamps import task_status
 from luoshi.storage import lookups, transaction
 from luoshi.storage.models import Plan, ReportingCycle, ReportState, Task
 from tests.services.world import JOBS_DEPT, PARK_DEPT, World, at, build, version

@@ -10,11 +10,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from luoshi.services.actors import SYSTEM
-from luoshi.services.assigning import departments_of
 from luoshi.services.errors import PermissionDenied
-from luoshi.services.progress import ProgressDraft, save_draft
-from luoshi.services.reimport import Change, apply_import, compare_import
-from luoshi.services.reports import ImportReport
+from luoshi.services.plans.assigning import departments_of
+from luoshi.services.plans.importing import ImportReport
+from luoshi.services.plans.reimport import Change, apply_import, compare_import
+from luoshi.services.reporting.progress import ProgressDraft, save_draft
 from luoshi.storage import transaction
 from luoshi.storage.models import ProgressReport, Report, Target, Task
 from tests.services.test_import_report import EXTRACTION, SOURCE

@@ -9,9 +9,9 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from luoshi.services.departments import load_registry, seed_departments
-from luoshi.services.reports import import_report
-from luoshi.services.status import plan_status, task_status
+from luoshi.services.accounts.registry import load_registry, seed_departments
+from luoshi.services.plans.importing import import_report
+from luoshi.services.status.lamps import plan_status, task_status
 from luoshi.storage import transaction
 from luoshi.storage.models import (
     Department,

@@ -7,8 +7,8 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from luoshi.services.reports import import_report
-from luoshi.services.task_history import task_history
+from luoshi.services.plans.importing import import_report
+from luoshi.services.status.task_pace import task_history
 from luoshi.storage import transaction
 from luoshi.storage.models import ProgressReport, ReportState, Target, Task
 from tests.services.test_import_report import request

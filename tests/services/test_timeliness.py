@@ -7,9 +7,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from luoshi.services.progress import ProgressDraft, approve, save_draft, submit
-from luoshi.services.status import plan_status
-from luoshi.services.timeliness import department_timeliness
+from luoshi.services.reporting.progress import ProgressDraft, approve, save_draft, submit
+from luoshi.services.status.lamps import plan_status
+from luoshi.services.status.timeliness import department_timeliness
 from tests.services.world import JOBS_DEPT, PARK_DEPT, World, at, build
 
 

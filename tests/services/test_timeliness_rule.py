@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 import pytest
 
 from luoshi import tracking
-from luoshi.services.timeliness import approval_day, first_approvals, owed_submissions
+from luoshi.services.status.timeliness import approval_day, first_approvals, owed_submissions
 from luoshi.storage.models import Plan, ProgressReport, ReportingCycle, Task
 
 JANUARY = tracking.Period(2022, 1)

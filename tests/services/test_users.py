@@ -6,10 +6,10 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from luoshi.services.accounts.registry import load_registry, seed_departments
+from luoshi.services.accounts.users import UserCreate, add_user, authenticate, disable_user, list_users, set_password
 from luoshi.services.actors import SYSTEM, Actor
-from luoshi.services.departments import load_registry, seed_departments
 from luoshi.services.errors import InvalidValue, NotFound, PermissionDenied
-from luoshi.services.users import UserCreate, add_user, authenticate, disable_user, list_users, set_password
 from luoshi.storage import ConflictError, transaction
 from luoshi.storage.models import AuditEvent, UserRole
 

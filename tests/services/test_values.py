@@ -7,7 +7,7 @@ import math
 import pytest
 
 from luoshi.services.errors import InvalidValue
-from luoshi.services.values import check_percent, check_value, check_values, missing_values
+from luoshi.services.reporting.values import check_percent, check_value, check_values, missing_values
 from luoshi.storage.models import Target, TargetKind
 
 K = TargetKind

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from luoshi.services.department_admin import (
+from luoshi.services.accounts.departments import (
     DepartmentCreate,
     DepartmentUpdate,
     add_department,
@@ -15,14 +15,14 @@ from luoshi.services.department_admin import (
     list_departments,
     split_keywords,
 )
-from luoshi.services.editing import TaskCreate, TaskUpdate, add_task, edit_task
 from luoshi.services.errors import InvalidState, InvalidValue, PermissionDenied
-from luoshi.services.inbox import department_inbox
-from luoshi.services.plan_settings import PlanSettings, plan_settings, update_settings
-from luoshi.services.progress import ProgressDraft, return_report, save_draft, submit
-from luoshi.services.report_form import field_errors, report_form
-from luoshi.services.review import review_items
-from luoshi.services.task_editor import task_editor
+from luoshi.services.plans.editing import TaskCreate, TaskUpdate, add_task, edit_task
+from luoshi.services.plans.settings import PlanSettings, plan_settings, update_settings
+from luoshi.services.plans.task_editor import task_editor
+from luoshi.services.reporting.form import field_errors, report_form
+from luoshi.services.reporting.inbox import department_inbox
+from luoshi.services.reporting.progress import ProgressDraft, return_report, save_draft, submit
+from luoshi.services.reporting.review import review_items
 from luoshi.storage import ConflictError
 from luoshi.storage.models import ReportingCycle
 from tests.services.world import JOBS_DEPT, World, at, build

@@ -8,7 +8,7 @@ from typing import Any
 
 from luoshi.services.actors import Actor
 from luoshi.services.errors import ServiceError
-from luoshi.services.progress import ProgressDraft, approve, save_draft, submit
+from luoshi.services.reporting.progress import ProgressDraft, approve, save_draft, submit
 from luoshi.storage import ConflictError, make_engine, session_factory
 
 

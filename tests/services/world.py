@@ -8,12 +8,12 @@ from datetime import UTC, date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from luoshi.services.accounts.registry import load_registry, seed_departments
+from luoshi.services.accounts.users import UserCreate, actor_for, add_user
 from luoshi.services.actors import SYSTEM, Actor
-from luoshi.services.assigning import Assignment, assign, departments_of
-from luoshi.services.departments import load_registry, seed_departments
-from luoshi.services.lifecycle import publish_plan
-from luoshi.services.reports import import_report
-from luoshi.services.users import UserCreate, actor_for, add_user
+from luoshi.services.plans.assigning import Assignment, assign, departments_of
+from luoshi.services.plans.importing import import_report
+from luoshi.services.plans.lifecycle import publish_plan
 from luoshi.storage import transaction
 from luoshi.storage.models import Plan, Target, Task, UserRole
 from tests.services.test_import_report import request

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from luoshi.services.signin import Throttle
+from luoshi.services.accounts.signin import Throttle
 from luoshi.web import WebSettings, create_app
 from tests.sqlite_files import build_file, copy_url
 from tests.web.seed import PASSWORD, Seeded, seed

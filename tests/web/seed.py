@@ -9,10 +9,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from luoshi.extraction import EXTRACTOR_VERSION, extract_report
 from luoshi.samples import SAMPLE_NAME, sample_bytes
-from luoshi.services.api_tokens import issue_token
-from luoshi.services.departments import load_registry, seed_departments, suggest_for_task
-from luoshi.services.passwords import hash_password
-from luoshi.services.reports import ImportReport, import_report
+from luoshi.services.accounts.passwords import hash_password
+from luoshi.services.accounts.registry import load_registry, seed_departments, suggest_for_task
+from luoshi.services.accounts.tokens import issue_token
+from luoshi.services.plans.importing import ImportReport, import_report
 from luoshi.storage import transaction
 from luoshi.storage.models import (
     Department,

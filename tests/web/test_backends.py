@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session, sessionmaker
 
-from luoshi.services.signin import Throttle
+from luoshi.services.accounts.signin import Throttle
 from luoshi.web import WebSettings, create_app
 from tests.databases import *  # noqa: F403
 from tests.web.conftest import AS_OF, SECRET, log_in

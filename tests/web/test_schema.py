@@ -18,7 +18,7 @@ import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
-from luoshi.services.api_tokens import issue_token
+from luoshi.services.accounts.tokens import issue_token
 from luoshi.storage import make_engine, session_factory
 from luoshi.web import WebSettings, create_app
 from tests.web.conftest import AS_OF, SECRET

@@ -11,9 +11,9 @@ from rich.table import Table
 
 from luoshi.cli.common import UserError
 from luoshi.cli.database import add_database_option, database_url, open_database, service_errors
+from luoshi.services.accounts.registry import load_registry, seed_departments
+from luoshi.services.accounts.users import UserCreate, add_user, disable_user, list_users, set_password
 from luoshi.services.actors import ROLE_WORDS, SYSTEM
-from luoshi.services.departments import load_registry, seed_departments
-from luoshi.services.users import UserCreate, add_user, disable_user, list_users, set_password
 from luoshi.storage import make_engine, session_factory, upgrade_database
 from luoshi.storage.models import UserRole
 

@@ -14,9 +14,9 @@ from luoshi.cli.database_access import (
     existing_database,
     sqlite_file,
 )
-from luoshi.services.archive import BackupError
-from luoshi.services.backup import back_up
-from luoshi.services.restore import restore
+from luoshi.services.operations.archive import BackupError
+from luoshi.services.operations.backup import back_up
+from luoshi.services.operations.restore import restore
 
 
 def register(commands: Any) -> None:

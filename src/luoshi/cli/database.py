@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from luoshi.cli.common import UserError
 from luoshi.config import ConfigError, load_settings
-from luoshi.services.contract import ContractError
 from luoshi.services.errors import NotFound, PermissionDenied, ServiceError
+from luoshi.services.plans.contract import ContractError
 from luoshi.storage import ConflictError, make_engine, session_factory
 
 

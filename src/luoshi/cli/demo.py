@@ -11,7 +11,7 @@ from rich.table import Table
 from luoshi.cli.common import UserError
 from luoshi.cli.database import add_database_option, database_url, open_database
 from luoshi.services.actors import ROLE_WORDS
-from luoshi.services.demo import load_demo
+from luoshi.services.operations.demo import load_demo
 from luoshi.storage import upgrade_database
 
 

@@ -18,10 +18,10 @@ from luoshi.office.bulletin_docx import write_bulletin_docx
 from luoshi.office.bulletin_xlsx import write_bulletin_xlsx
 from luoshi.office.datafiles import write_open_data
 from luoshi.office.files import write_atomically, write_folder_atomically
-from luoshi.services.breakdown import plan_breakdown
-from luoshi.services.bulletin import plan_bulletin
-from luoshi.services.exporting import ExportError
-from luoshi.services.opendata import plan_open_data
+from luoshi.services.exports.breakdown import plan_breakdown
+from luoshi.services.exports.bulletin import plan_bulletin
+from luoshi.services.exports.common import ExportError
+from luoshi.services.exports.opendata import plan_open_data
 from luoshi.storage import session_factory
 
 T = TypeVar("T")

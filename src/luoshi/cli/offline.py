@@ -13,10 +13,10 @@ from luoshi.cli.uploads import read_upload, refuse_row_errors
 from luoshi.office.files import write_atomically
 from luoshi.office.offline_reading import read_offline_xlsx
 from luoshi.office.offline_xlsx import write_offline_xlsx
-from luoshi.services.exporting import ExportError
-from luoshi.services.offline_reports import offline_sheet
-from luoshi.services.offline_upload import upload_offline
-from luoshi.services.users import actor_for
+from luoshi.services.accounts.users import actor_for
+from luoshi.services.exports.common import ExportError
+from luoshi.services.reporting.offline_reports import offline_sheet
+from luoshi.services.reporting.offline_upload import upload_offline
 
 
 def register(commands: Any) -> None:

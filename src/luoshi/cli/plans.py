@@ -15,11 +15,11 @@ from luoshi.cli.extract import read_file
 from luoshi.cli.views import render_diff, render_plan, render_status
 from luoshi.extraction import EXTRACTOR_VERSION, ReadError, extract_report
 from luoshi.services.actors import SYSTEM
-from luoshi.services.planview import latest_plan_id, plan_table
-from luoshi.services.reimport import apply_import, compare_import
-from luoshi.services.reports import ImportReport, import_report
-from luoshi.services.status import plan_status
-from luoshi.services.timeliness import department_timeliness
+from luoshi.services.plans.importing import ImportReport, import_report
+from luoshi.services.plans.reimport import apply_import, compare_import
+from luoshi.services.status.lamps import plan_status
+from luoshi.services.status.timeliness import department_timeliness
+from luoshi.services.views.planview import latest_plan_id, plan_table
 
 WIDE = 160
 

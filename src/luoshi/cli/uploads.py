@@ -12,14 +12,14 @@ from luoshi.cli.common import UserError
 from luoshi.cli.database import add_database_option, open_database
 from luoshi.office.breakdown_reading import read_breakdown_xlsx
 from luoshi.office.uploads import UploadError, too_large
+from luoshi.services.accounts.users import actor_for
 from luoshi.services.actors import SYSTEM, Actor
-from luoshi.services.breakdown_import import (
+from luoshi.services.exports.breakdown_upload import (
     BreakdownPreview,
     apply_breakdown_import,
     preview_breakdown_import,
 )
-from luoshi.services.exporting import ExportError
-from luoshi.services.users import actor_for
+from luoshi.services.exports.common import ExportError
 
 T = TypeVar("T")
 

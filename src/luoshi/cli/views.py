@@ -9,9 +9,9 @@ from rich.table import Table
 from rich.text import Text
 
 from luoshi import tracking
-from luoshi.services.planview import PlanTable
-from luoshi.services.reimport import ExtractionDiff
-from luoshi.services.status import PlanOverview
+from luoshi.services.plans.reimport import ExtractionDiff
+from luoshi.services.status.lamps import PlanOverview
+from luoshi.services.views.planview import PlanTable
 
 STYLES = {"done": "blue", "not_started": "dim", "green": "green", "yellow": "yellow", "red": "bold red"}
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from luoshi.cli.common import UserError
 from luoshi.config import ConfigError, load_settings
-from luoshi.services.api_tokens import issue_token
+from luoshi.services.accounts.tokens import issue_token
 from luoshi.storage import access, make_engine, session_factory, transaction, upgrade_database
 from luoshi.web.settings import SECRET_VARIABLE
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from luoshi.office import sheets
-from luoshi.services.breakdown import COLUMNS, Breakdown
+from luoshi.services.exports.breakdown import COLUMNS, Breakdown
 
 WIDTHS = (8.0, 72.0, 11.0, 20.0, 28.0, 14.0)
 SHEET_TITLE = "重点任务分解表"

@@ -7,9 +7,9 @@ from collections.abc import Iterator
 from openpyxl.worksheet.worksheet import Worksheet
 
 from luoshi.office.uploads import UploadError, open_workbook
-from luoshi.services.breakdown import COLUMNS
-from luoshi.services.breakdown_rows import SheetLine
-from luoshi.services.cell_values import cell_text
+from luoshi.services.exports.breakdown import COLUMNS
+from luoshi.services.exports.breakdown_rows import SheetLine
+from luoshi.services.exports.cell_values import cell_text
 
 # The header is on row 2 of an exported table; an office may add a line or two above it.
 HEADER_SEARCH_ROWS = 10

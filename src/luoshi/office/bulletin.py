@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from luoshi import tracking
-from luoshi.services.bulletin import COLOURS, Bulletin
+from luoshi.services.exports.bulletin import COLOURS, Bulletin
 from luoshi.tracking import wording
 
 COUNT_HEADER = ("总数", *(c.word for c in COLOURS), "未报送")

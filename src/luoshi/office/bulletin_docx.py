@@ -24,7 +24,7 @@ from luoshi.office.bulletin import (
     red_cells,
 )
 from luoshi.office.chart import lamp_chart_png
-from luoshi.services.bulletin import Bulletin
+from luoshi.services.exports.bulletin import Bulletin
 
 
 def write_bulletin_docx(bulletin: Bulletin, path: Path) -> None:

@@ -24,7 +24,7 @@ from luoshi.office.bulletin import (
     red_cells,
 )
 from luoshi.office.chart import lamp_chart_png
-from luoshi.services.bulletin import Bulletin
+from luoshi.services.exports.bulletin import Bulletin
 
 COUNT_WIDTHS = (30.0, *([9.0] * len(COUNT_HEADER)))
 RED_WIDTHS = (7.0, 30.0, 28.0, 22.0, 44.0)

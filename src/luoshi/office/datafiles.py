@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from luoshi.services.opendata import OpenTable
+from luoshi.services.exports.opendata import OpenTable
 
 INDEX = "index.json"
 

@@ -23,10 +23,10 @@ from luoshi.office.offline_layout import (
     VALUE,
 )
 from luoshi.office.uploads import UploadError, open_workbook
-from luoshi.services.cell_values import cell_text
-from luoshi.services.offline_lines import Cell, OfflineLine
-from luoshi.services.offline_reports import FORMAT
-from luoshi.services.offline_upload import OfflineUpload
+from luoshi.services.exports.cell_values import cell_text
+from luoshi.services.reporting.offline_lines import Cell, OfflineLine
+from luoshi.services.reporting.offline_reports import FORMAT
+from luoshi.services.reporting.offline_upload import OfflineUpload
 
 _WRONG = (
     "不是 luoshi 的离线报送表，请先用 luoshi offline-template 下载本单位的报送表",

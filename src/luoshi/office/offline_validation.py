@@ -8,8 +8,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from luoshi.office.offline_layout import PERCENT, VALUE
-from luoshi.services.offline_reports import OfflineSheet, OfflineTarget
-from luoshi.services.values import COUNT_UNITS, GROWTH_RANGE
+from luoshi.services.reporting.offline_reports import OfflineSheet, OfflineTarget
+from luoshi.services.reporting.values import COUNT_UNITS, GROWTH_RANGE
 from luoshi.storage.models import TargetKind
 
 
@@ -42,7 +42,7 @@ def _rules() -> dict[str, DataValidation]:
 
 
 def _kind(target: OfflineTarget) -> str:
-    """Which rule a target's value cell gets (services/values.py's checks)."""
+    """Which rule a target's value cell gets (services/reporting/values.py's checks)."""
     if target.kind is TargetKind.GROWTH:
         return "growth"
     if target.kind is TargetKind.RATIO and (target.unit or "%") == "%":

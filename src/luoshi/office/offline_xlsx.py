@@ -23,7 +23,7 @@ from luoshi.office.offline_layout import (
     WIDTHS,
 )
 from luoshi.office.offline_validation import add_validations
-from luoshi.services.offline_reports import FORMAT, KIND_WORDS, OfflineSheet, OfflineTask
+from luoshi.services.reporting.offline_reports import FORMAT, KIND_WORDS, OfflineSheet, OfflineTask
 
 EDITABLE = Protection(locked=False)
 

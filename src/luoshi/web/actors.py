@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from luoshi.services.accounts.signin import Principal
 from luoshi.services.actors import Actor
-from luoshi.services.signin import Principal
 from luoshi.storage.models import UserRole
 
 

@@ -12,9 +12,9 @@ from fastapi import Depends, Path, Query, Request
 from pydantic import BeforeValidator
 from sqlalchemy.orm import Session, sessionmaker
 
-from luoshi.services.api_tokens import principal_for_token
-from luoshi.services.browser_sessions import session_principal
-from luoshi.services.signin import Principal
+from luoshi.services.accounts.sessions import session_principal
+from luoshi.services.accounts.signin import Principal
+from luoshi.services.accounts.tokens import principal_for_token
 from luoshi.web.errors import forbidden, unauthorised
 from luoshi.web.security.sessions import SessionCodec, WebSession
 from luoshi.web.settings import WebSettings

@@ -11,7 +11,7 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from luoshi.services import errors as service
-from luoshi.services.reading import NotFound
+from luoshi.services.views.plans import NotFound
 from luoshi.storage import ConflictError
 
 API_PREFIX = "/api/"

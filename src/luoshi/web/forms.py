@@ -11,9 +11,9 @@ from fastapi import Depends
 from fastapi.responses import RedirectResponse
 from sqlalchemy.orm import Session, sessionmaker
 
+from luoshi.services.accounts.signin import Principal
 from luoshi.services.errors import ServiceError
-from luoshi.services.reading import NotFound, PlanView, list_plans
-from luoshi.services.signin import Principal
+from luoshi.services.views.plans import NotFound, PlanView, list_plans
 from luoshi.storage import ConflictError
 from luoshi.web.deps import require_roles
 from luoshi.web.errors import service_status

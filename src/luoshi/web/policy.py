@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from luoshi.services.reading import TaskView
-from luoshi.services.signin import Principal
+from luoshi.services.accounts.signin import Principal
+from luoshi.services.views.plans import TaskView
 from luoshi.web.errors import forbidden
 
 DEPARTMENT = "department"

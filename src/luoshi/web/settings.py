@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from luoshi.config import ConfigError, load_settings
-from luoshi.services.signin import Throttle
+from luoshi.services.accounts.signin import Throttle
 
 SECRET_VARIABLE = "LUOSHI_SECRET_KEY"
 

@@ -9,7 +9,7 @@ from fastapi import Request
 from fastapi.templating import Jinja2Templates
 from starlette.responses import Response
 
-from luoshi.services.overview import COLOUR_WORDS
+from luoshi.services.views.dashboard import COLOUR_WORDS
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 TEMPLATES.env.globals["lamp_words"] = COLOUR_WORDS

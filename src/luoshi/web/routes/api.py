@@ -7,11 +7,19 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Response
 
-from luoshi.services import api_tokens
-from luoshi.services.overview import dashboard, task_rows
-from luoshi.services.reading import TaskView, get_plan, get_task, list_plans, list_sections, list_targets, list_tasks
-from luoshi.services.signin import Principal
-from luoshi.services.status import TaskStatus, task_status
+from luoshi.services.accounts import tokens as api_tokens
+from luoshi.services.accounts.signin import Principal
+from luoshi.services.status.lamps import TaskStatus, task_status
+from luoshi.services.views.dashboard import dashboard, task_rows
+from luoshi.services.views.plans import (
+    TaskView,
+    get_plan,
+    get_task,
+    list_plans,
+    list_sections,
+    list_targets,
+    list_tasks,
+)
 from luoshi.storage.reading import TaskFilter
 from luoshi.web.deps import FilterId, JudgedOn, RecordId, Sessions, User, require_roles
 from luoshi.web.errors import WebError

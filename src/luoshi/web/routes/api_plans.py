@@ -6,12 +6,12 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Response
 
-from luoshi.services import assigning, editing
-from luoshi.services.departments import suggest_for_task
-from luoshi.services.lifecycle import publish_plan
-from luoshi.services.plan_settings import PlanSettings, update_settings
-from luoshi.services.reading import get_task
-from luoshi.services.signin import Principal
+from luoshi.services.accounts.registry import suggest_for_task
+from luoshi.services.accounts.signin import Principal
+from luoshi.services.plans import assigning, editing
+from luoshi.services.plans.lifecycle import publish_plan
+from luoshi.services.plans.settings import PlanSettings, update_settings
+from luoshi.services.views.plans import get_task
 from luoshi.storage.models import ReportingCycle
 from luoshi.web.actors import actor_of
 from luoshi.web.deps import RecordId, Sessions, require_roles

@@ -6,9 +6,9 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends
 
-from luoshi.services import progress
-from luoshi.services.report_form import report_by_id
-from luoshi.services.signin import Principal
+from luoshi.services.accounts.signin import Principal
+from luoshi.services.reporting import progress
+from luoshi.services.reporting.form import report_by_id
 from luoshi.web.actors import actor_of
 from luoshi.web.deps import AsOf, RecordId, Sessions, User, require_roles
 from luoshi.web.policy import WRITERS

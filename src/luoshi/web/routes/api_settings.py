@@ -6,9 +6,8 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path
 
-from luoshi.services import department_admin as departments
-from luoshi.services import users
-from luoshi.services.signin import Principal
+from luoshi.services.accounts import departments, users
+from luoshi.services.accounts.signin import Principal
 from luoshi.storage.models import UserRole
 from luoshi.web.actors import actor_of
 from luoshi.web.deps import RecordId, Sessions, User, require_roles

@@ -8,8 +8,8 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
-from luoshi.services.browser_sessions import end_session, start_session
-from luoshi.services.signin import SignInRefused, sign_in
+from luoshi.services.accounts.sessions import end_session, start_session
+from luoshi.services.accounts.signin import SignInRefused, sign_in
 from luoshi.web.deps import Sessions, current_principal, get_codec, get_settings, web_session
 from luoshi.web.security.sessions import WebSession
 from luoshi.web.templating import render

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 
-from luoshi.services.health import database_ok
+from luoshi.services.operations.health import database_ok
 from luoshi.web.deps import Sessions
 
 router = APIRouter(include_in_schema=False)

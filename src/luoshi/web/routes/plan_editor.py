@@ -7,12 +7,12 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
-from luoshi.services.assigning import assign_by_suggestions
-from luoshi.services.editing import TaskCreate, add_task
-from luoshi.services.lifecycle import publish_plan
-from luoshi.services.plan_settings import PlanSettings, plan_settings, update_settings
-from luoshi.services.planview import plan_table
-from luoshi.services.reading import department_choices, get_plan, list_sections
+from luoshi.services.plans.assigning import assign_by_suggestions
+from luoshi.services.plans.editing import TaskCreate, add_task
+from luoshi.services.plans.lifecycle import publish_plan
+from luoshi.services.plans.settings import PlanSettings, plan_settings, update_settings
+from luoshi.services.views.plans import department_choices, get_plan, list_sections
+from luoshi.services.views.planview import plan_table
 from luoshi.storage.models import ReportingCycle
 from luoshi.web.actors import actor_of
 from luoshi.web.deps import RecordId, Sessions

@@ -7,8 +7,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
-from luoshi.services.open_data import DATASETS, as_csv, as_json, dataset
-from luoshi.services.publication import (
+from luoshi.services.portal.open_data import DATASETS, as_csv, as_json, dataset
+from luoshi.services.portal.publication import (
     disclosure_header,
     public_board,
     public_report,
@@ -17,8 +17,8 @@ from luoshi.services.publication import (
     sequence_of,
     task_progress,
 )
-from luoshi.services.reading import NotFound
-from luoshi.services.status import task_status
+from luoshi.services.status.lamps import task_status
+from luoshi.services.views.plans import NotFound
 from luoshi.web.deps import AsOf, RecordId, Sessions
 from luoshi.web.prefs import SIZES, YEAR, Prefs, prefs_link, read_prefs, safe_next, wanted
 from luoshi.web.templating import TEMPLATES

@@ -12,9 +12,9 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse, Response
 from starlette.datastructures import FormData, UploadFile
 
-from luoshi.services import attachments, progress
-from luoshi.services.inbox import department_inbox
-from luoshi.services.report_form import field_errors, report_form
+from luoshi.services.reporting import attachments, progress
+from luoshi.services.reporting.form import field_errors, report_form
+from luoshi.services.reporting.inbox import department_inbox
 from luoshi.web.actors import actor_of
 from luoshi.web.deps import AsOf, RecordId, Sessions, User
 from luoshi.web.forms import Refusal, Reporter, attempt, done, newest_plan, notice, whole

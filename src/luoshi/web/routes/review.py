@@ -7,9 +7,9 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import Response
 
-from luoshi.services import progress
-from luoshi.services.report_form import report_by_id
-from luoshi.services.review import review_items
+from luoshi.services.reporting import progress
+from luoshi.services.reporting.form import report_by_id
+from luoshi.services.reporting.review import review_items
 from luoshi.web.actors import actor_of
 from luoshi.web.deps import AsOf, RecordId, Sessions, User
 from luoshi.web.forms import Planner, Refusal, attempt, done, newest_plan, notice

@@ -8,9 +8,8 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Path, Query, Request
 from fastapi.responses import Response
 
-from luoshi.services import department_admin as departments
-from luoshi.services import users
-from luoshi.services.reading import list_plans
+from luoshi.services.accounts import departments, users
+from luoshi.services.views.plans import list_plans
 from luoshi.storage.models import UserRole
 from luoshi.web.actors import actor_of
 from luoshi.web.deps import RecordId, Sessions

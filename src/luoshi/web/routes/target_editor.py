@@ -7,8 +7,8 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import Response
 
-from luoshi.services import editing
 from luoshi.services.errors import InvalidValue
+from luoshi.services.plans import editing
 from luoshi.storage.models import Comparator, TargetKind
 from luoshi.web.actors import actor_of
 from luoshi.web.deps import RecordId, Sessions

@@ -9,10 +9,10 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import Response
 
-from luoshi.services import assigning, editing
-from luoshi.services.planview import plan_table
-from luoshi.services.reading import department_choices, get_plan, list_sections
-from luoshi.services.task_editor import task_editor
+from luoshi.services.plans import assigning, editing
+from luoshi.services.plans.task_editor import task_editor
+from luoshi.services.views.plans import department_choices, get_plan, list_sections
+from luoshi.services.views.planview import plan_table
 from luoshi.web.actors import actor_of
 from luoshi.web.deps import RecordId, Sessions
 from luoshi.web.forms import Planner, Refusal, attempt, done, notice, whole

@@ -1,0 +1,1 @@
+"""Office exports and uploads: the breakdown table, the bulletin, open data files."""

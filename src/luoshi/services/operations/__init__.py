@@ -1,0 +1,1 @@
+"""Operations: backup, restore, the demo and health checks."""
