@@ -34,20 +34,8 @@ from luoshi.services.plans.importing import ImportReport, import_report
 from luoshi.services.status.lamps import plan_status
 from luoshi.services.status.timeliness import department_timeliness
 from luoshi.storage import make_engine, session_factory, upgrade_database
-from luoshi.storage.models import (
-    Department,
-    DepartmentRole,
-    Plan,
-    PlanStatus,
-    ProgressReport,
-    ReportState,
-    Section,
-    SectionKind,
-    Target,
-    TargetKind,
-    Task,
-    TaskDepartment,
-)
+from luoshi.storage.models import Department, Plan, ProgressReport, Section, Target, Task, TaskDepartment
+from luoshi.vocabulary import DepartmentRole, PlanStatus, ReportState, SectionKind, TargetKind
 
 AS_OF = date(2023, 1, 10)
 YEAR = 2022

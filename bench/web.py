@@ -34,7 +34,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from luoshi.services.accounts.passwords import hash_password
 from luoshi.services.operations.demo import DEMO_DATE, load_demo
 from luoshi.storage import make_engine, session_factory, transaction
-from luoshi.storage.models import User, UserRole
+from luoshi.storage.models import User
+from luoshi.vocabulary import UserRole
 
 sys.path.insert(0, str(Path(__file__).parent))
 from store import AS_OF, database, generate

@@ -15,7 +15,8 @@ from luoshi.extraction import extract_report
 from luoshi.services.accounts import passwords
 from luoshi.services.operations.demo import DEMO_DATE
 from luoshi.storage import make_engine, session_factory, transaction
-from luoshi.storage.models import AuditEvent, ProgressReport, Report, ReportState
+from luoshi.storage.models import AuditEvent, ProgressReport, Report
+from luoshi.vocabulary import ReportState
 from tests.services.conftest import CHEAP
 
 

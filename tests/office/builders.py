@@ -15,16 +15,8 @@ from luoshi.services.accounts.registry import load_registry, seed_departments, s
 from luoshi.services.plans.importing import ImportReport, import_report
 from luoshi.storage import models, transaction
 from luoshi.storage.audit import record_event
-from luoshi.storage.models import (
-    Attachment,
-    Department,
-    DepartmentRole,
-    ProgressReport,
-    ReportState,
-    TargetKind,
-    Task,
-    TaskDepartment,
-)
+from luoshi.storage.models import Attachment, Department, ProgressReport, Task, TaskDepartment
+from luoshi.vocabulary import DepartmentRole, ReportState, TargetKind
 
 ATTACHMENT = b"%PDF-1.4 \x00\xff binary attachment bytes \x89PNG"
 

@@ -19,9 +19,10 @@ from luoshi.services.operations.backup import back_up
 from luoshi.services.operations.restore import restore
 from luoshi.storage import make_engine, session_factory, snapshot, transaction
 from luoshi.storage.audit import record_event
-from luoshi.storage.models import Department, Milestone, User, UserRole
+from luoshi.storage.models import Department, Milestone, User
 from luoshi.storage.models.access import ApiToken, LoginAttempt, WebSession
 from luoshi.storage.portable import to_portable
+from luoshi.vocabulary import UserRole
 from tests.databases import BACKENDS, fresh_database
 from tests.office.builders import Built
 

@@ -19,7 +19,7 @@ from luoshi.services.plans.editing import TargetCreate, add_target
 from luoshi.services.reporting.offline_reports import offline_sheet
 from luoshi.services.reporting.offline_upload import upload_offline
 from luoshi.services.reporting.progress import ProgressDraft, history, save_draft
-from luoshi.storage.models import ReportState, TargetKind
+from luoshi.vocabulary import ReportState, TargetKind
 from tests.office.uploading import BROKEN_FILES, database_state, edited, other_spreadsheet, resaved_by_libreoffice
 from tests.services.world import JOBS_DEPT, World, build
 

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from luoshi.cli import main
 from luoshi.office.uploads import MAX_UPLOAD_BYTES
 from luoshi.services.reporting.progress import history
-from luoshi.storage.models import ReportState
+from luoshi.vocabulary import ReportState
 from tests.office.test_offline import cell, filled
 from tests.office.test_offline import world as world  # the fixture, used by name
 from tests.office.uploading import BROKEN_FILES, database_state, edited, other_spreadsheet

@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from luoshi.office.datafiles import write_open_data
 from luoshi.services.exports.opendata import COLUMNS, plan_open_data
 from luoshi.storage import transaction
-from luoshi.storage.models import ProgressReport, ReportState
+from luoshi.storage.models import ProgressReport
+from luoshi.vocabulary import ReportState
 from tests.office.builders import Built
 
 BOM = b"\xef\xbb\xbf"

@@ -13,7 +13,8 @@ from luoshi.services.exports.bulletin import plan_bulletin
 from luoshi.services.plans.importing import import_report
 from luoshi.services.status.timeliness import department_timeliness
 from luoshi.storage import transaction
-from luoshi.storage.models import Department, DepartmentRole, ProgressReport, ReportState, Task, TaskDepartment
+from luoshi.storage.models import Department, ProgressReport, Task, TaskDepartment
+from luoshi.vocabulary import DepartmentRole, ReportState
 from tests.services.test_import_report import request
 
 LEAD = "区教育局"

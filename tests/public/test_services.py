@@ -9,7 +9,8 @@ from luoshi.services.portal.open_data import _cell
 from luoshi.services.portal.publication import disclosure_header, public_plan, published_plans
 from luoshi.services.views.plans import NotFound
 from luoshi.storage import make_engine, session_factory, transaction
-from luoshi.storage.models import Plan, PlanStatus
+from luoshi.storage.models import Plan
+from luoshi.vocabulary import PlanStatus
 from luoshi.web import WebSettings
 from tests.public.world import World
 

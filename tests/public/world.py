@@ -11,16 +11,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from luoshi.services.operations.demo import load_demo
 from luoshi.storage import transaction
-from luoshi.storage.models import (
-    Attachment,
-    AttachmentBlob,
-    Plan,
-    PlanStatus,
-    ProgressReport,
-    ReportState,
-    Task,
-    User,
-)
+from luoshi.storage.models import Attachment, AttachmentBlob, Plan, ProgressReport, Task, User
+from luoshi.vocabulary import PlanStatus, ReportState
 
 DRAFT_TEXT = "草稿进展ZX-不应公开"
 SUBMITTED_TEXT = "待审进展ZX-不应公开"

@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from luoshi.services.plans.editing import TargetUpdate, TaskUpdate, edit_target, edit_task
 from luoshi.services.reporting.progress import ProgressDraft, save_draft, submit
 from luoshi.storage import ConflictError, make_engine, session_factory, transaction, upgrade_database
-from luoshi.storage.models import AuditEvent, ProgressReport, ReportState, Target, Task
+from luoshi.storage.models import AuditEvent, ProgressReport, Target, Task
+from luoshi.vocabulary import ReportState
 from tests.databases import TEST_URL_VARIABLE, fresh_database
 from tests.services import workers
 from tests.services.world import World, build, version

@@ -35,7 +35,8 @@ from luoshi.services.plans.editing import (
 from luoshi.services.plans.lifecycle import close_plan, publish_plan
 from luoshi.services.views.trail import record_trail
 from luoshi.storage import ConflictError, lookups, transaction
-from luoshi.storage.models import Plan, PlanStatus, Target, TargetKind, Task
+from luoshi.storage.models import Plan, Target, Task
+from luoshi.vocabulary import PlanStatus, TargetKind
 from tests.services.world import JOBS_DEPT, OFFICE, PARK_DEPT, build, version
 
 

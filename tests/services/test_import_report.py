@@ -15,7 +15,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from luoshi.services.plans.contract import ContractError
 from luoshi.services.plans.importing import ImportReport, import_report
 from luoshi.storage import transaction
-from luoshi.storage.models import AuditEvent, Plan, PlanStatus, Report, Section, Target, Task
+from luoshi.storage.models import AuditEvent, Plan, Report, Section, Target, Task
+from luoshi.vocabulary import PlanStatus
 
 SOURCE = "测试区政府工作报告（测试用源文件）".encode()
 EXTRACTION: dict[str, Any] = json.loads((Path(__file__).parent / "cases" / "extraction.json").read_text("utf-8"))

@@ -22,7 +22,8 @@ from luoshi.services.reporting.progress import (
 )
 from luoshi.services.status.lamps import task_status
 from luoshi.storage import lookups, transaction
-from luoshi.storage.models import Plan, ReportingCycle, ReportState, Task
+from luoshi.storage.models import Plan, Task
+from luoshi.vocabulary import ReportingCycle, ReportState
 from tests.services.world import JOBS_DEPT, PARK_DEPT, World, at, build, version
 
 APPROVED, RETURNED, SUBMITTED = ReportState.APPROVED, ReportState.RETURNED, ReportState.SUBMITTED

@@ -13,18 +13,8 @@ from luoshi.services.accounts.registry import load_registry, seed_departments
 from luoshi.services.plans.importing import import_report
 from luoshi.services.status.lamps import plan_status, task_status
 from luoshi.storage import transaction
-from luoshi.storage.models import (
-    Department,
-    DepartmentRole,
-    Milestone,
-    Plan,
-    ProgressReport,
-    ReportingCycle,
-    ReportState,
-    Target,
-    Task,
-    TaskDepartment,
-)
+from luoshi.storage.models import Department, Milestone, Plan, ProgressReport, Target, Task, TaskDepartment
+from luoshi.vocabulary import DepartmentRole, ReportingCycle, ReportState
 from tests.services.test_import_report import request
 
 APPROVED, DRAFT = ReportState.APPROVED, ReportState.DRAFT

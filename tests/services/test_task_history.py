@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from luoshi.services.plans.importing import import_report
 from luoshi.services.status.task_pace import task_history
 from luoshi.storage import transaction
-from luoshi.storage.models import ProgressReport, ReportState, Target, Task
+from luoshi.storage.models import ProgressReport, Target, Task
+from luoshi.vocabulary import ReportState
 from tests.services.test_import_report import request
 
 

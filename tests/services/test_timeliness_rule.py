@@ -8,7 +8,8 @@ import pytest
 
 from luoshi import tracking
 from luoshi.services.status.timeliness import approval_day, first_approvals, owed_submissions
-from luoshi.storage.models import Plan, ProgressReport, ReportingCycle, Task
+from luoshi.storage.models import Plan, ProgressReport, Task
+from luoshi.vocabulary import ReportingCycle
 
 JANUARY = tracking.Period(2022, 1)
 # A monthly one-year plan with five grace days: January's report is due on 5 February (Beijing).

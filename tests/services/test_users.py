@@ -11,7 +11,8 @@ from luoshi.services.accounts.users import UserCreate, add_user, authenticate, d
 from luoshi.services.actors import SYSTEM, Actor
 from luoshi.services.errors import InvalidValue, NotFound, PermissionDenied
 from luoshi.storage import ConflictError, transaction
-from luoshi.storage.models import AuditEvent, UserRole
+from luoshi.storage.models import AuditEvent
+from luoshi.vocabulary import UserRole
 
 PASSWORD = "s3cret-pass"
 

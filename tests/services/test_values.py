@@ -8,7 +8,8 @@ import pytest
 
 from luoshi.services.errors import InvalidValue
 from luoshi.services.reporting.values import check_percent, check_value, check_values, missing_values
-from luoshi.storage.models import Target, TargetKind
+from luoshi.storage.models import Target
+from luoshi.vocabulary import TargetKind
 
 K = TargetKind
 

@@ -24,7 +24,7 @@ from luoshi.services.reporting.inbox import department_inbox
 from luoshi.services.reporting.progress import ProgressDraft, return_report, save_draft, submit
 from luoshi.services.reporting.review import review_items
 from luoshi.storage import ConflictError
-from luoshi.storage.models import ReportingCycle
+from luoshi.vocabulary import ReportingCycle
 from tests.services.world import JOBS_DEPT, World, at, build
 
 JULY = date(2022, 7, 15)

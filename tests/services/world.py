@@ -15,7 +15,8 @@ from luoshi.services.plans.assigning import Assignment, assign, departments_of
 from luoshi.services.plans.importing import import_report
 from luoshi.services.plans.lifecycle import publish_plan
 from luoshi.storage import transaction
-from luoshi.storage.models import Plan, Target, Task, UserRole
+from luoshi.storage.models import Plan, Target, Task
+from luoshi.vocabulary import UserRole
 from tests.services.test_import_report import request
 
 PASSWORD = "correct horse 1"

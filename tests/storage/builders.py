@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from luoshi.storage.models import Department, Plan, Section, SectionKind, Task
+from luoshi.storage.models import Department, Plan, Section, Task
+from luoshi.vocabulary import SectionKind
 
 
 def plan_with_task(session: Session) -> Task:

@@ -5,8 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from luoshi.tracking import (
-    Comparator,
-    Cycle,
     Horizon,
     Kind,
     Milestone,
@@ -17,6 +15,7 @@ from luoshi.tracking import (
     TaskProgress,
     TaskSpec,
 )
+from luoshi.vocabulary import Comparator, ReportingCycle
 
 
 def horizon(text: str) -> Horizon:
@@ -49,7 +48,7 @@ def rules(raw: dict[str, Any] | None) -> StatusRules:
     """Plan settings from a table row; the cycle by its name."""
     values = dict(raw or {})
     if "cycle" in values:
-        values["cycle"] = Cycle(values["cycle"])
+        values["cycle"] = ReportingCycle(values["cycle"])
     return StatusRules(**values)
 
 

@@ -6,7 +6,8 @@ from typing import Any
 
 import pytest
 
-from luoshi.tracking import Colour, Comparator, Flag, Horizon, Kind, Lamp, StatusRules, TargetSpec
+from luoshi.tracking import Horizon, Kind, Lamp, StatusRules, TargetSpec
+from luoshi.vocabulary import Colour, Comparator, Flag
 
 BAD_RULES: list[dict[str, Any]] = [
     {"yellow_points": 40, "red_points": 30},

@@ -6,8 +6,9 @@ from datetime import date
 
 import pytest
 
-from luoshi.tracking import Cycle, Horizon, Period, expected_progress
+from luoshi.tracking import Horizon, Period, expected_progress
 from luoshi.tracking.periods import latest_due_period
+from luoshi.vocabulary import ReportingCycle
 from tests.tracking.cases import horizon
 
 PROGRESS = [
@@ -33,7 +34,7 @@ PROGRESS = [
 
 @pytest.mark.parametrize(("span", "cycle", "as_of", "expected"), PROGRESS)
 def test_expected_progress(span: str, cycle: str, as_of: date, expected: float) -> None:
-    assert expected_progress(horizon(span), Cycle(cycle), as_of) == pytest.approx(expected)
+    assert expected_progress(horizon(span), ReportingCycle(cycle), as_of) == pytest.approx(expected)
 
 
 DUE = [
@@ -48,7 +49,7 @@ DUE = [
 
 @pytest.mark.parametrize(("as_of", "grace", "due"), DUE)
 def test_latest_due_period(as_of: date, grace: int, due: Period | None) -> None:
-    assert latest_due_period(Horizon.years(2022), Cycle.MONTHLY, as_of, grace) == due
+    assert latest_due_period(Horizon.years(2022), ReportingCycle.MONTHLY, as_of, grace) == due
 
 
 def test_a_horizon_cannot_end_before_it_starts() -> None:

@@ -9,9 +9,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from luoshi.tracking import (
-    Colour,
-    Comparator,
-    Cycle,
     Horizon,
     Kind,
     Observation,
@@ -21,6 +18,7 @@ from luoshi.tracking import (
     expected_progress,
     judge_target,
 )
+from luoshi.vocabulary import Colour, Comparator, ReportingCycle
 
 LAGGING = {Colour.YELLOW, Colour.RED}
 
@@ -34,7 +32,7 @@ def horizons(draw: st.DrawFn) -> Horizon:
 
 
 dates = st.dates(date(2020, 6, 1), date(2029, 12, 31))
-cycles = st.sampled_from(list(Cycle))
+cycles = st.sampled_from(list(ReportingCycle))
 rules = st.builds(
     StatusRules,
     cycle=cycles,
@@ -72,7 +70,7 @@ def better(spec: TargetSpec, obs: Observation, delta: float) -> Observation:
 
 @settings(max_examples=300)
 @given(horizons(), cycles, dates, dates)
-def test_expected_progress_is_monotone_and_bounded(horizon: Horizon, cycle: Cycle, a: date, b: date) -> None:
+def test_expected_progress_is_monotone_and_bounded(horizon: Horizon, cycle: ReportingCycle, a: date, b: date) -> None:
     early, late = sorted([a, b])
     p, q = expected_progress(horizon, cycle, early), expected_progress(horizon, cycle, late)
     assert 0 <= p <= q <= 100

@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 import yaml
 
-from luoshi.tracking import Flag, judge_target, judge_task
+from luoshi.tracking import judge_target, judge_task
+from luoshi.vocabulary import Flag
 from tests.tracking import cases
 
 CASES: list[dict[str, Any]] = yaml.safe_load((Path(__file__).parent / "status_cases.yaml").read_text("utf-8"))

@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from luoshi.tracking import Colour, Flag, Lamp, Submission, summarise, timeliness
+from luoshi.tracking import Lamp, Submission, summarise, timeliness
+from luoshi.vocabulary import Colour, Flag
 
 LATE = frozenset({Flag.LATE})
 OVERDUE = frozenset({Flag.OVERDUE})

@@ -14,17 +14,8 @@ from luoshi.services.accounts.registry import load_registry, seed_departments, s
 from luoshi.services.accounts.tokens import issue_token
 from luoshi.services.plans.importing import ImportReport, import_report
 from luoshi.storage import transaction
-from luoshi.storage.models import (
-    Department,
-    DepartmentRole,
-    ProgressReport,
-    ReportState,
-    Target,
-    Task,
-    TaskDepartment,
-    User,
-    UserRole,
-)
+from luoshi.storage.models import Department, ProgressReport, Target, Task, TaskDepartment, User
+from luoshi.vocabulary import DepartmentRole, ReportState, UserRole
 
 PASSWORD = "correct horse battery"
 

@@ -13,9 +13,9 @@ from luoshi.cli.common import UserError
 from luoshi.cli.database import add_database_option, database_url, open_database, service_errors
 from luoshi.services.accounts.registry import load_registry, seed_departments
 from luoshi.services.accounts.users import UserCreate, add_user, disable_user, list_users, set_password
-from luoshi.services.actors import ROLE_WORDS, SYSTEM
+from luoshi.services.actors import SYSTEM
 from luoshi.storage import make_engine, session_factory, upgrade_database
-from luoshi.storage.models import UserRole
+from luoshi.vocabulary import UserRole
 
 
 def register(commands: Any) -> None:
@@ -68,7 +68,7 @@ def _add(args: argparse.Namespace) -> int:
     request = UserCreate(args.username, password, UserRole(args.role), args.department, args.name)
     with open_database(args) as sessions:
         made = add_user(sessions=sessions, actor=SYSTEM, request=request)
-    print(f"已添加用户 {made.username}（{ROLE_WORDS[made.role]}）/ user added")
+    print(f"已添加用户 {made.username}（{made.role.label}）/ user added")
     return 0
 
 
@@ -81,7 +81,7 @@ def _list(args: argparse.Namespace) -> int:
         table.add_column(column, overflow="fold")
     for u in users:
         table.add_row(
-            u.username, ROLE_WORDS[u.role], u.department or "", u.display_name, "停用" if u.disabled else "正常"
+            u.username, u.role.label, u.department or "", u.display_name, "停用" if u.disabled else "正常"
         )
     Console(soft_wrap=False).print(table)
     return 0

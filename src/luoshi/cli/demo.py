@@ -10,7 +10,6 @@ from rich.table import Table
 
 from luoshi.cli.common import UserError
 from luoshi.cli.database import add_database_option, database_url, open_database
-from luoshi.services.actors import ROLE_WORDS
 from luoshi.services.operations.demo import load_demo
 from luoshi.storage import upgrade_database
 
@@ -37,7 +36,7 @@ def _demo(args: argparse.Namespace) -> int:
     for column in ("用户名", "密码", "角色", "部门"):
         table.add_column(column)
     for a in result.accounts:
-        table.add_row(a.username, a.password, ROLE_WORDS[a.role], a.department or "")
+        table.add_row(a.username, a.password, a.role.label, a.department or "")
     console.print(table)
     console.print(
         f"已载入计划#{result.plan_id}和{result.reports}份进展报送；未按时报送的单位：{result.late_department}。\n"

@@ -12,13 +12,14 @@ from luoshi import tracking
 from luoshi.services.plans.reimport import ExtractionDiff
 from luoshi.services.status.lamps import PlanOverview
 from luoshi.services.views.planview import PlanTable
+from luoshi.vocabulary import Colour
 
 STYLES = {"done": "blue", "not_started": "dim", "green": "green", "yellow": "yellow", "red": "bold red"}
 
 
 def lamp(colour: str) -> Text:
     """A coloured dot and the lamp's Chinese word."""
-    return Text(f"● {tracking.Colour(colour).word}", style=STYLES[colour])
+    return Text(f"● {Colour(colour).label}", style=STYLES[colour])
 
 
 def _table(title: str, *columns: str) -> Table:

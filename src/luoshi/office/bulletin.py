@@ -6,7 +6,7 @@ from luoshi import tracking
 from luoshi.services.exports.bulletin import COLOURS, Bulletin
 from luoshi.tracking import wording
 
-COUNT_HEADER = ("总数", *(c.word for c in COLOURS), "未报送")
+COUNT_HEADER = ("总数", *(c.label for c in COLOURS), "未报送")
 RED_HEADER = ("序号", "任务", "所属板块", "牵头单位", "原因")
 RANK_HEADER = ("排名", "责任单位", "应报送", "按时报送", "及时率")
 NO_FONT = "（本机未找到中文字体，图表从略。）"

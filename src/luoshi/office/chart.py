@@ -8,14 +8,15 @@ from pathlib import Path
 
 from luoshi import tracking
 from luoshi.office.fonts import cjk_font
+from luoshi.vocabulary import Colour
 
 # Lamp colours as offices print them: blue for done, grey for not yet started.
 PALETTE = {
-    tracking.Colour.DONE: "#2f6fb0",
-    tracking.Colour.GREEN: "#3a9a48",
-    tracking.Colour.YELLOW: "#e8b730",
-    tracking.Colour.RED: "#d23a2e",
-    tracking.Colour.NOT_STARTED: "#a0a0a0",
+    Colour.DONE: "#2f6fb0",
+    Colour.GREEN: "#3a9a48",
+    Colour.YELLOW: "#e8b730",
+    Colour.RED: "#d23a2e",
+    Colour.NOT_STARTED: "#a0a0a0",
 }
 DPI = 150
 LEGEND_INCHES = 0.4
@@ -44,7 +45,7 @@ def _draw(rows: Sequence[tuple[str, tracking.Summary]], title: str, font: Path) 
     left = [0] * len(rows)
     for colour, fill in PALETTE.items():
         counts = [summary.count(colour) for _, summary in rows][::-1]
-        bars = axes.barh(names, counts, left=left, color=fill, label=colour.word, height=0.6)
+        bars = axes.barh(names, counts, left=left, color=fill, label=colour.label, height=0.6)
         axes.bar_label(bars, labels=[str(n) if n else "" for n in counts], label_type="center", color="white")
         left = [a + b for a, b in zip(left, counts, strict=True)]
     axes.set_yticks(range(len(names)), names, fontproperties=text)

@@ -10,7 +10,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from luoshi.office.offline_layout import PERCENT, VALUE
 from luoshi.services.reporting.offline_reports import OfflineSheet, OfflineTarget
 from luoshi.services.reporting.values import COUNT_UNITS, GROWTH_RANGE
-from luoshi.storage.models import TargetKind
+from luoshi.vocabulary import TargetKind
 
 
 def _rule(kind: Literal["whole", "decimal"], low: float, high: float | None, prompt: str) -> DataValidation:

@@ -23,7 +23,7 @@ from luoshi.office.offline_layout import (
     WIDTHS,
 )
 from luoshi.office.offline_validation import add_validations
-from luoshi.services.reporting.offline_reports import FORMAT, KIND_WORDS, OfflineSheet, OfflineTask
+from luoshi.services.reporting.offline_reports import FORMAT, OfflineSheet, OfflineTask
 
 EDITABLE = Protection(locked=False)
 
@@ -74,7 +74,7 @@ def _task_lines(sheet: Worksheet, row: int, task: OfflineTask) -> int:
     for target in task.targets:
         row += 1
         line: list[sheets.Value] = [task.task_id, target.target_id, None, task.title, target.text, target.unit]
-        line += [KIND_WORDS[target.kind], target.value, None, None, None, None]
+        line += [target.kind.label, target.value, None, None, None, None]
         sheets.body_row(sheet, row, line, WIDTHS, centred=(1, 2, 3, 6, 7))
         _unlock(sheet, row, [VALUE])
     return row + 1

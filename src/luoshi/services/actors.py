@@ -5,14 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from luoshi.services.errors import PermissionDenied
-from luoshi.storage.models import User, UserRole
-
-ROLE_WORDS = {
-    UserRole.ADMIN: "系统管理员",
-    UserRole.SUPERVISOR: "督查室",
-    UserRole.DEPARTMENT: "责任单位",
-    UserRole.LEADER: "领导",
-}
+from luoshi.storage.models import User
+from luoshi.vocabulary import UserRole
 
 
 @dataclass(frozen=True)
@@ -40,5 +34,5 @@ PLANNERS = (UserRole.ADMIN, UserRole.SUPERVISOR)
 def require(actor: Actor, *roles: UserRole) -> None:
     """Refuse unless the actor has one of the roles."""
     if actor.role not in roles:
-        allowed = "、".join(ROLE_WORDS[r] for r in roles)
-        raise PermissionDenied(f"无权操作：需要{allowed}角色，当前为{ROLE_WORDS[actor.role]}")
+        allowed = "、".join(r.label for r in roles)
+        raise PermissionDenied(f"无权操作：需要{allowed}角色，当前为{actor.role.label}")

@@ -8,16 +8,8 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from luoshi.storage.models import (
-    Department,
-    DepartmentRole,
-    Milestone,
-    Plan,
-    Section,
-    Target,
-    Task,
-    TaskDepartment,
-)
+from luoshi.storage.models import Department, Milestone, Plan, Section, Target, Task, TaskDepartment
+from luoshi.vocabulary import DepartmentRole
 
 
 def plan_or_latest(session: Session, plan_id: int | None) -> Plan | None:

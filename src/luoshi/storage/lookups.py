@@ -12,14 +12,13 @@ from luoshi.storage.models import (
     AttachmentBlob,
     AuditEvent,
     Department,
-    DepartmentRole,
     Plan,
     ProgressReport,
-    ReportState,
     Task,
     TaskDepartment,
     User,
 )
+from luoshi.vocabulary import DepartmentRole, ReportState
 
 
 def user_by_name(session: Session, username: str) -> User | None:

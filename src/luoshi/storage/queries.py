@@ -9,16 +9,8 @@ from typing import Any, NamedTuple, TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from luoshi.storage.models import (
-    Department,
-    DepartmentRole,
-    Plan,
-    ProgressReport,
-    Report,
-    ReportState,
-    Task,
-    TaskDepartment,
-)
+from luoshi.storage.models import Department, Plan, ProgressReport, Report, Task, TaskDepartment
+from luoshi.vocabulary import DepartmentRole, ReportState
 
 
 def report_by_sha256(session: Session, sha256: str) -> Report | None:

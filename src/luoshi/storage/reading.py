@@ -9,17 +9,8 @@ from dataclasses import dataclass
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from luoshi.storage.models import (
-    AuditEvent,
-    Department,
-    DepartmentRole,
-    Plan,
-    Report,
-    Section,
-    Target,
-    Task,
-    TaskDepartment,
-)
+from luoshi.storage.models import AuditEvent, Department, Plan, Report, Section, Target, Task, TaskDepartment
+from luoshi.vocabulary import DepartmentRole
 
 
 @dataclass(frozen=True)

@@ -17,27 +17,13 @@ Choices the product spec leaves open, made here:
 - After the horizon's last day a lamp is done or red with 逾期, before its first day not_started.
 """
 
-from luoshi.tracking.model import (
-    Colour,
-    Comparator,
-    Flag,
-    Kind,
-    Lamp,
-    Milestone,
-    Observation,
-    StatusRules,
-    TargetSpec,
-)
-from luoshi.tracking.periods import Cycle, Horizon, Period, elapsed_periods, expected_progress
+from luoshi.tracking.model import Kind, Lamp, Milestone, Observation, StatusRules, TargetSpec
+from luoshi.tracking.periods import Horizon, Period, elapsed_periods, expected_progress
 from luoshi.tracking.summary import Submission, Summary, Timeliness, summarise, timeliness
 from luoshi.tracking.targets import judge_target
 from luoshi.tracking.tasks import TaskProgress, TaskSpec, judge_milestone, judge_task, worst
 
 __all__ = [
-    "Colour",
-    "Comparator",
-    "Cycle",
-    "Flag",
     "Horizon",
     "Kind",
     "Lamp",

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 
-from luoshi.tracking.periods import Cycle, Horizon, Period
+from luoshi.tracking.periods import Horizon, Period
+from luoshi.vocabulary import Colour, Comparator, Flag, ReportingCycle
 
 
 class Kind(Enum):
@@ -17,52 +18,6 @@ class Kind(Enum):
     GROWTH = "growth"
     QUALITATIVE = "qualitative"
     PERCENT = "percent"
-
-
-class Comparator(Enum):
-    """How the value is compared with the target, as in the extraction contract."""
-
-    AT_LEAST = ">="
-    AT_MOST = "<="
-    ABOUT = "~"
-    EQUAL = "="
-
-
-class Colour(Enum):
-    """The lamp (红黄绿灯) plus the states before and after judging."""
-
-    DONE = "done"
-    NOT_STARTED = "not_started"
-    GREEN = "green"
-    YELLOW = "yellow"
-    RED = "red"
-
-    @property
-    def severity(self) -> int:
-        """Rank for the worst-of roll-up: done is best, red is worst."""
-        return _SEVERITY[self]
-
-    @property
-    def word(self) -> str:
-        """The Chinese name shown to users."""
-        return _WORDS[self]
-
-
-_SEVERITY = {Colour.DONE: 0, Colour.NOT_STARTED: 1, Colour.GREEN: 2, Colour.YELLOW: 3, Colour.RED: 4}
-_WORDS = {
-    Colour.DONE: "已完成",
-    Colour.NOT_STARTED: "未开始",
-    Colour.GREEN: "绿灯",
-    Colour.YELLOW: "黄灯",
-    Colour.RED: "红灯",
-}
-
-
-class Flag(Enum):
-    """Marks a lamp carries besides its colour; the value is the Chinese word shown."""
-
-    OVERDUE = "逾期"
-    LATE = "未报送"
 
 
 @dataclass(frozen=True)
@@ -105,7 +60,7 @@ class Milestone:
 class StatusRules:
     """The plan's settings for judging; the defaults are the thresholds of many 督查 offices."""
 
-    cycle: Cycle = Cycle.MONTHLY
+    cycle: ReportingCycle = ReportingCycle.MONTHLY
     yellow_points: float = 10.0
     red_points: float = 30.0
     growth_yellow_points: float = 1.0

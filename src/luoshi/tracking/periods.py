@@ -5,24 +5,8 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import date
-from enum import Enum
 
-
-class Cycle(Enum):
-    """How often departments report: monthly by default, quarterly as a plan setting."""
-
-    MONTHLY = "monthly"
-    QUARTERLY = "quarterly"
-
-    @property
-    def months(self) -> int:
-        """Months in one reporting period."""
-        return 1 if self is Cycle.MONTHLY else 3
-
-    @property
-    def word(self) -> str:
-        """The Chinese counter for a number of periods, as in 3个月 / 3个季度."""
-        return "个月" if self is Cycle.MONTHLY else "个季度"
+from luoshi.vocabulary import ReportingCycle
 
 
 @dataclass(frozen=True, order=True)
@@ -101,7 +85,7 @@ class Horizon:
         """The last day of the horizon (the deadline, 完成时限)."""
         return self.end.last_day
 
-    def period_ends(self, cycle: Cycle) -> tuple[Period, ...]:
+    def period_ends(self, cycle: ReportingCycle) -> tuple[Period, ...]:
         """The months that close a reporting period inside the horizon.
 
         Quarters close in March, June, September and December; the horizon's own last month
@@ -116,18 +100,18 @@ class Horizon:
         return tuple(ends)
 
 
-def elapsed_periods(horizon: Horizon, cycle: Cycle, as_of: date) -> int:
+def elapsed_periods(horizon: Horizon, cycle: ReportingCycle, as_of: date) -> int:
     """How many whole reporting periods of the horizon have ended by the end of `as_of`."""
     return sum(1 for p in horizon.period_ends(cycle) if p.last_day <= as_of)
 
 
-def expected_progress(horizon: Horizon, cycle: Cycle, as_of: date) -> float:
+def expected_progress(horizon: Horizon, cycle: ReportingCycle, as_of: date) -> float:
     """序时进度 in percent: the share of the horizon's whole periods that have ended by `as_of`."""
     ends = horizon.period_ends(cycle)
     return 100.0 * elapsed_periods(horizon, cycle, as_of) / len(ends)
 
 
-def latest_due_period(horizon: Horizon, cycle: Cycle, as_of: date, grace_days: int) -> Period | None:
+def latest_due_period(horizon: Horizon, cycle: ReportingCycle, as_of: date, grace_days: int) -> Period | None:
     """The last period of the horizon whose report was due (its end plus the grace days) before `as_of`."""
     due = [p for p in horizon.period_ends(cycle) if (as_of - p.last_day).days > grace_days]
     return due[-1] if due else None

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from luoshi.tracking import wording
-from luoshi.tracking.model import Colour, Flag, Lamp
+from luoshi.tracking.model import Lamp
+from luoshi.vocabulary import Colour, Flag
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,7 @@ class Summary:
     @property
     def reason(self) -> str:
         """共12项：已完成2项，绿灯6项，黄灯2项，红灯2项；未报送1项."""
-        head = wording.summary(self.total, [(c.word, self.count(c)) for c in Colour])
+        head = wording.summary(self.total, [(c.label, self.count(c)) for c in Colour])
         flags = [(Flag.OVERDUE.value, self.overdue), (Flag.LATE.value, self.late)]
         tail = "，".join(f"{word}{n}项" for word, n in flags if n)
         return f"{head}；{tail}" if tail else head

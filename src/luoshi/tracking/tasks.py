@@ -7,19 +7,10 @@ from datetime import date
 from typing import TypeVar
 
 from luoshi.tracking import wording
-from luoshi.tracking.model import (
-    Colour,
-    Comparator,
-    Flag,
-    Kind,
-    Lamp,
-    Milestone,
-    Observation,
-    StatusRules,
-    TargetSpec,
-)
+from luoshi.tracking.model import Kind, Lamp, Milestone, Observation, StatusRules, TargetSpec
 from luoshi.tracking.periods import Horizon
 from luoshi.tracking.targets import judge_target
+from luoshi.vocabulary import Colour, Comparator, Flag
 
 T = TypeVar("T")
 

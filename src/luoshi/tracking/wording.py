@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from luoshi.tracking.periods import Cycle
+from luoshi.vocabulary import ReportingCycle
 
 
 def num(x: float, digits: int = 1) -> str:
@@ -44,9 +44,9 @@ def overdue(detail: str) -> str:
     return f"已逾期，{detail}"
 
 
-def not_started(periods: int, cycle: Cycle) -> str:
+def not_started(periods: int, cycle: ReportingCycle) -> str:
     """已过3个月仍未启动."""
-    return f"已过{periods}{cycle.word}仍未启动"
+    return f"已过{periods}{cycle.counter}仍未启动"
 
 
 def before_start(start_label: str) -> str:

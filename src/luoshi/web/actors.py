@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from luoshi.services.accounts.signin import Principal
 from luoshi.services.actors import Actor
-from luoshi.storage.models import UserRole
+from luoshi.vocabulary import UserRole
 
 
 def actor_of(principal: Principal) -> Actor:

@@ -9,16 +9,11 @@ from fastapi import Request
 from fastapi.templating import Jinja2Templates
 from starlette.responses import Response
 
-from luoshi.services.views.dashboard import COLOUR_WORDS
+from luoshi.vocabulary import Colour, UserRole
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
-TEMPLATES.env.globals["lamp_words"] = COLOUR_WORDS
-TEMPLATES.env.globals["role_words"] = {
-    "admin": "系统管理员",
-    "supervisor": "督查室",
-    "department": "责任单位",
-    "leader": "领导",
-}
+TEMPLATES.env.globals["lamp_words"] = {c.value: c.label for c in Colour}
+TEMPLATES.env.globals["role_words"] = {r.value: r.label for r in UserRole}
 
 
 def render(request: Request, name: str, context: dict[str, Any], *, status_code: int = 200) -> Response:

@@ -12,7 +12,8 @@ from luoshi.services.actors import Actor, require
 from luoshi.services.audited import change, event
 from luoshi.services.errors import InvalidValue, NotFound
 from luoshi.storage import lookups, transaction
-from luoshi.storage.models import User, UserRole
+from luoshi.storage.models import User
+from luoshi.vocabulary import UserRole
 
 MIN_PASSWORD = 8
 _USERNAME = re.compile(r"^[A-Za-z0-9_.\-]{2,64}$")

@@ -15,7 +15,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from luoshi.services.exports.common import deadline_text, load_plan
 from luoshi.storage import exports, queries, transaction
-from luoshi.storage.models import DepartmentRole, Plan, Section, SectionKind, Target, Task
+from luoshi.storage.models import Plan, Section, Target, Task
+from luoshi.vocabulary import DepartmentRole, SectionKind
 
 INDICATOR_MARK = "★"
 INDICATORS_HEADING = "主要预期目标"

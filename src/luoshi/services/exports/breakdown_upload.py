@@ -21,7 +21,7 @@ from luoshi.services.exports.common import load_plan
 from luoshi.services.plans.assigning import Assignment, TaskSchedule, assign, schedule
 from luoshi.storage import queries, transaction
 from luoshi.storage.batch import one_transaction
-from luoshi.storage.models import PlanStatus
+from luoshi.vocabulary import PlanStatus
 
 __all__ = [
     "BreakdownPreview",

@@ -13,14 +13,15 @@ from luoshi.services.status.lamps import UNASSIGNED, PlanOverview, TaskStatus, p
 from luoshi.services.status.ranking import RankedDepartment, rank_departments
 from luoshi.storage import exports, queries, transaction
 from luoshi.storage.models import Plan
+from luoshi.vocabulary import Colour, Flag
 
 _PERIOD = re.compile(r"(\d{4})-(\d{1,2})")
 COLOURS = (
-    tracking.Colour.DONE,
-    tracking.Colour.GREEN,
-    tracking.Colour.YELLOW,
-    tracking.Colour.RED,
-    tracking.Colour.NOT_STARTED,
+    Colour.DONE,
+    Colour.GREEN,
+    Colour.YELLOW,
+    Colour.RED,
+    Colour.NOT_STARTED,
 )
 
 
@@ -105,8 +106,8 @@ def _task_names(session: Session, plan: Plan) -> dict[int, tuple[int, str, str, 
 
 def _lamp(status: TaskStatus) -> tracking.Lamp:
     """A task status back as a lamp, so the pure summary counts it."""
-    flags = frozenset(tracking.Flag(f) for f in status.flags)
-    return tracking.Lamp(tracking.Colour(status.colour), status.reason, flags)
+    flags = frozenset(Flag(f) for f in status.flags)
+    return tracking.Lamp(Colour(status.colour), status.reason, flags)
 
 
 def _departments(overview: PlanOverview) -> tuple[tuple[str, tracking.Summary], ...]:
@@ -117,5 +118,5 @@ def _departments(overview: PlanOverview) -> tuple[tuple[str, tracking.Summary], 
 
 def _red_list(overview: PlanOverview, names: dict[int, tuple[int, str, str, str]]) -> tuple[RedTask, ...]:
     """Red tasks in the table's order, each with its reason and flags."""
-    red = [s for s in overview.tasks if s.colour == tracking.Colour.RED.value]
+    red = [s for s in overview.tasks if s.colour == Colour.RED.value]
     return tuple(RedTask(*names[s.task_id], reason=_lamp(s).text) for s in red)

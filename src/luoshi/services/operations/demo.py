@@ -29,7 +29,8 @@ from luoshi.services.plans.lifecycle import publish_plan
 from luoshi.services.reporting.progress import approve, return_report, save_draft, submit
 from luoshi.services.status.lamps import task_horizon
 from luoshi.storage import lookups, queries, transaction
-from luoshi.storage.models import Plan, Task, UserRole
+from luoshi.storage.models import Plan, Task
+from luoshi.vocabulary import ReportingCycle, UserRole
 
 # The demo looks at the plan on this day: November's reports are due on 5 December.
 DEMO_DATE = date(2022, 12, 10)
@@ -135,7 +136,7 @@ def _year_of_reports(sessions: sessionmaker[Session], plan_id: int) -> tuple[int
     for index, task in enumerate(tasks):
         profile = PROFILES[index % len(PROFILES)]
         reporter = reporters[leads[task.id] or 0]
-        for period in horizons[task.id].period_ends(tracking.Cycle.MONTHLY):
+        for period in horizons[task.id].period_ends(ReportingCycle.MONTHLY):
             if period.last_day >= DEMO_DATE - timedelta(days=5):
                 break
             if leads[task.id] == late_department and period.month > LATE_AFTER:

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from luoshi import tracking
 from luoshi.services.reporting.progress import ProgressDraft
 from luoshi.services.reporting.values import COUNT_UNITS
-from luoshi.storage.models import Comparator, Target, TargetKind, Task
+from luoshi.storage.models import Target, Task
+from luoshi.vocabulary import Comparator, ReportingCycle, TargetKind
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ def draft_for(
 ) -> ProgressDraft:
     """A month's report of a task following its profile, with words a department would write."""
     horizon = horizon_of(task)
-    share = tracking.expected_progress(horizon, tracking.Cycle.MONTHLY, period.last_day) / 100
+    share = tracking.expected_progress(horizon, ReportingCycle.MONTHLY, period.last_day) / 100
     values = {t.id: _value(t, share, profile) for t in task.targets if t.kind is not TargetKind.QUALITATIVE}
     percent = round(min(100.0, profile.pace(share) * 100), 1)
     return ProgressDraft(

@@ -16,7 +16,8 @@ from luoshi.services.errors import InvalidValue, NotFound
 from luoshi.services.plans.editing import editable_plan
 from luoshi.storage import lookups, queries, transaction
 from luoshi.storage.audit import snapshot
-from luoshi.storage.models import DepartmentRole, Milestone, Plan, Task, TaskDepartment
+from luoshi.storage.models import Milestone, Plan, Task, TaskDepartment
+from luoshi.vocabulary import DepartmentRole
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from luoshi.storage.models import Comparator, SectionKind, TargetKind
+from luoshi.vocabulary import Comparator, SectionKind, TargetKind
 
 SCHEMA = "luoshi.extract/1"
 SECTION_KINDS = tuple(k.value for k in SectionKind)

@@ -12,7 +12,8 @@ from luoshi.services.audited import change, event, load
 from luoshi.services.errors import InvalidState, InvalidValue
 from luoshi.storage import expect_version, lookups, transaction
 from luoshi.storage.audit import snapshot
-from luoshi.storage.models import Comparator, Plan, PlanStatus, Section, Target, TargetKind, Task, TaskDepartment
+from luoshi.storage.models import Plan, Section, Target, Task, TaskDepartment
+from luoshi.vocabulary import Comparator, PlanStatus, TargetKind
 
 
 @dataclass(frozen=True)

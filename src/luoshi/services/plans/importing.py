@@ -13,16 +13,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from luoshi.services.plans.contract import ContractError, ExtractionIn, TargetIn, read_extraction
 from luoshi.storage import queries, transaction
 from luoshi.storage.audit import record_event
-from luoshi.storage.models import (
-    Comparator,
-    Plan,
-    Report,
-    Section,
-    SectionKind,
-    Target,
-    TargetKind,
-    Task,
-)
+from luoshi.storage.models import Plan, Report, Section, Target, Task
+from luoshi.vocabulary import Comparator, SectionKind, TargetKind
 
 
 @dataclass(frozen=True)

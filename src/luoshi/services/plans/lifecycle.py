@@ -11,7 +11,8 @@ from luoshi.services.audited import change, load
 from luoshi.services.errors import InvalidState
 from luoshi.storage import queries, transaction
 from luoshi.storage.base import utcnow
-from luoshi.storage.models import Plan, PlanStatus, ReportingCycle
+from luoshi.storage.models import Plan
+from luoshi.vocabulary import PlanStatus, ReportingCycle
 
 
 def publish_plan(

@@ -18,7 +18,8 @@ from luoshi.services.audited import change, event
 from luoshi.services.plans.contract import ContractError, ExtractionIn, TargetIn, read_extraction
 from luoshi.services.plans.importing import ImportReport, _target
 from luoshi.storage import queries, transaction
-from luoshi.storage.models import Comparator, Plan, Report, Section, SectionKind, Target, TargetKind, Task
+from luoshi.storage.models import Plan, Report, Section, Target, Task
+from luoshi.vocabulary import Comparator, SectionKind, TargetKind
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,8 @@ from luoshi.services.audited import change, load
 from luoshi.services.errors import InvalidState, InvalidValue
 from luoshi.services.plans.editing import editable_plan
 from luoshi.storage import transaction
-from luoshi.storage.models import Plan, PlanStatus, ReportingCycle
+from luoshi.storage.models import Plan
+from luoshi.vocabulary import PlanStatus, ReportingCycle
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from luoshi.services.portal.publication import PublicBoard, PublicPlan, PublicProgress, lamp_word, public_board
+from luoshi.services.portal.publication import PublicBoard, PublicPlan, PublicProgress, public_board
+from luoshi.vocabulary import colour_label
 
 TASK_COLUMNS = (
     ("number", "序号"),
@@ -80,7 +81,7 @@ def task_records(board: PublicBoard) -> Iterable[dict[str, Any]]:
             "lead": task.lead or "",
             "cooperating": "、".join(a.name for a in task.departments if a.role == "cooperating"),
             "deadline": task.deadline or "",
-            "lamp": lamp_word(status.colour),
+            "lamp": colour_label(status.colour),
             "reason": status.reason,
             "flags": "、".join(status.flags),
             "period": latest.period if latest else "",

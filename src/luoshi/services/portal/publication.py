@@ -14,16 +14,16 @@ from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from luoshi.services.views.dashboard import COLOUR_WORDS, Dashboard, Row, dashboard, task_rows
+from luoshi.services.views.dashboard import Dashboard, Row, dashboard, task_rows
 from luoshi.services.views.plans import NotFound, TaskView, get_task
 from luoshi.services.views.planview import target_text
 from luoshi.services.views.report_text import Paragraph, ReportText, report_text
 from luoshi.storage import queries, reading, transaction
-from luoshi.storage.models import Comparator, Plan, PlanStatus, ProgressReport, Report, Target, TargetKind
+from luoshi.storage.models import Plan, ProgressReport, Report, Target
+from luoshi.vocabulary import Comparator, PlanStatus, TargetKind
 
 # Closed plans (年底交账) were published before and stay public.
 PUBLIC_STATES = (PlanStatus.PUBLISHED, PlanStatus.CLOSED)
-STATE_WORDS = {PlanStatus.PUBLISHED: "执行中", PlanStatus.CLOSED: "已结束"}
 HIDDEN = "计划不存在或尚未公开"
 CHROME_DATE = re.compile(r"(发布日期|发布时间|来源)\s*[:：]")
 # The disclosure header as government pages print it, blank fields included.
@@ -228,7 +228,7 @@ def _public_plan(session: Session, plan: Plan) -> PublicPlan:
     report = session.get(Report, plan.report_id) if plan.report_id else None
     published = plan.published_at.date() if plan.published_at else None
     title = (report.title or report.name) if report is not None else None
-    return PublicPlan(plan.id, plan.title, plan.plan_year, STATE_WORDS.get(plan.status, ""), published, title)
+    return PublicPlan(plan.id, plan.title, plan.plan_year, plan.status.public_label, published, title)
 
 
 def _approved(sessions: sessionmaker[Session], plan_id: int) -> dict[int, tuple[PublicProgress, ...]]:
@@ -303,11 +303,6 @@ def _indicator(target: Target, latest: PublicProgress | None) -> Indicator:
         latest=value,
         period_label=latest.period_label if latest and value is not None else None,
     )
-
-
-def lamp_word(colour: str) -> str:
-    """The word that goes with every lamp, so that colour is never the only signal."""
-    return COLOUR_WORDS.get(colour, colour)
 
 
 def sequence_of(rows: Sequence[Row]) -> dict[int, int]:

@@ -13,9 +13,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from luoshi.services.actors import Actor
 from luoshi.services.audited import event, load
 from luoshi.services.errors import InvalidValue, NotFound, PermissionDenied
-from luoshi.services.reporting.progress import EDITABLE, STATE_WORDS, may_report
+from luoshi.services.reporting.progress import EDITABLE, may_report
 from luoshi.storage import expect_version, lookups, transaction
-from luoshi.storage.models import Attachment, AttachmentBlob, ProgressReport, Task, UserRole
+from luoshi.storage.models import Attachment, AttachmentBlob, ProgressReport, Task
+from luoshi.vocabulary import UserRole
 
 MAX_BYTES = 10 * 1024 * 1024
 
@@ -82,7 +83,7 @@ def _attach(
         may_report(session, actor, load(session, Task, report.task_id, "任务"))
         expect_version(report, version)
         if report.state not in EDITABLE:
-            raise InvalidValue(f"{STATE_WORDS[report.state]}的报送不能再添加附件")
+            raise InvalidValue(f"{report.state.label}的报送不能再添加附件")
         found = lookups.attachment_by_hash(session, report.id, digest)
         if found is not None:
             return _public(found)

@@ -18,7 +18,8 @@ from luoshi.services.reporting.progress import ProgressPublic, public
 from luoshi.services.reporting.values import check_percent, check_value
 from luoshi.services.status.lamps import task_horizon
 from luoshi.storage import lookups, transaction
-from luoshi.storage.models import ProgressReport, Target, TargetKind, Task, UserRole
+from luoshi.storage.models import ProgressReport, Target, Task
+from luoshi.vocabulary import ReportingCycle, TargetKind, UserRole
 
 
 @dataclass(frozen=True)
@@ -132,7 +133,7 @@ def _form(
     task: Task, lead: int | None, period: tracking.Period | None, report: ProgressPublic | None, as_of: date
 ) -> ReportForm:
     """The form's fields (attachments are added by the caller, outside this transaction)."""
-    ends = task_horizon(task, task.plan).period_ends(tracking.Cycle(task.plan.cycle.value))
+    ends = task_horizon(task, task.plan).period_ends(ReportingCycle(task.plan.cycle.value))
     targets = tuple(_field(t) for t in task.targets if t.kind is not TargetKind.QUALITATIVE)
     needs_percent = not task.targets or any(t.kind is TargetKind.QUALITATIVE for t in task.targets)
     return ReportForm(

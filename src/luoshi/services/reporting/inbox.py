@@ -10,10 +10,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from luoshi import tracking
 from luoshi.services.actors import Actor
 from luoshi.services.errors import PermissionDenied
-from luoshi.services.reporting.progress import STATE_WORDS, ProgressPublic, public
+from luoshi.services.reporting.progress import ProgressPublic, public
 from luoshi.services.status.lamps import task_horizon
 from luoshi.storage import lookups, transaction
-from luoshi.storage.models import PlanStatus, ReportState, Task, UserRole
+from luoshi.storage.models import Task
+from luoshi.vocabulary import PlanStatus, ReportingCycle, ReportState, UserRole
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,7 @@ class InboxItem:
     @property
     def state_word(self) -> str:
         """未填报, 草稿, 已提交, 已审核 or 已退回."""
-        return STATE_WORDS[self.report.state] if self.report else "未填报"
+        return self.report.state.label if self.report else "未填报"
 
     @property
     def needs_work(self) -> bool:
@@ -66,7 +67,7 @@ def department_inbox(*, sessions: sessionmaker[Session], actor: Actor, as_of: da
 
 def open_period(task: Task, as_of: date) -> tracking.Period | None:
     """The latest period of the task's horizon that has begun by `as_of` (None before the task starts)."""
-    ends = task_horizon(task, task.plan).period_ends(tracking.Cycle(task.plan.cycle.value))
+    ends = task_horizon(task, task.plan).period_ends(ReportingCycle(task.plan.cycle.value))
     begun = [p for p in ends if p.first_day <= as_of]
     return begun[-1] if begun else None
 

@@ -21,7 +21,8 @@ from luoshi.services.reporting.offline_reports import due_periods
 from luoshi.services.reporting.progress import EDITABLE
 from luoshi.services.reporting.values import missing_values
 from luoshi.storage import lookups, queries
-from luoshi.storage.models import Plan, ProgressReport, TargetKind, Task
+from luoshi.storage.models import Plan, ProgressReport, Task
+from luoshi.vocabulary import TargetKind
 
 
 @dataclass(frozen=True)

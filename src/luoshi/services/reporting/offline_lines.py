@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 
 from luoshi.services.errors import InvalidValue
 from luoshi.services.reporting.values import check_percent, check_value
-from luoshi.storage.models import Target, TargetKind, Task
+from luoshi.storage.models import Target, Task
+from luoshi.vocabulary import TargetKind
 
 _NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
 

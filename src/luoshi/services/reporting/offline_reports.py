@@ -19,15 +19,10 @@ from luoshi.services.reporting.values import needs_percent
 from luoshi.services.status.lamps import task_horizon
 from luoshi.services.views.planview import target_text
 from luoshi.storage import lookups, queries, transaction
-from luoshi.storage.models import Plan, ProgressReport, TargetKind, Task
+from luoshi.storage.models import Plan, ProgressReport, Task
+from luoshi.vocabulary import ReportingCycle, TargetKind
 
 FORMAT = "luoshi.offline/1"
-KIND_WORDS = {
-    TargetKind.LEVEL: "数量",
-    TargetKind.RATIO: "比率",
-    TargetKind.GROWTH: "增长率",
-    TargetKind.QUALITATIVE: "定性",
-}
 
 
 @dataclass(frozen=True)
@@ -101,7 +96,7 @@ def parse_period(text: str) -> tracking.Period:
 
 def due_periods(task: Task, plan: Plan) -> tuple[tracking.Period, ...]:
     """The periods a task is reported for: each period end of its horizon."""
-    return task_horizon(task, plan).period_ends(tracking.Cycle(plan.cycle.value))
+    return task_horizon(task, plan).period_ends(ReportingCycle(plan.cycle.value))
 
 
 def _task(task: Task, number: int, report: ProgressReport | None) -> OfflineTask:

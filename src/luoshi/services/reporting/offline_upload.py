@@ -22,7 +22,8 @@ from luoshi.services.reporting.offline_reports import parse_period
 from luoshi.services.reporting.progress import ProgressDraft, save_draft, submit
 from luoshi.storage import lookups, transaction
 from luoshi.storage.batch import one_transaction
-from luoshi.storage.models import Plan, PlanStatus
+from luoshi.storage.models import Plan
+from luoshi.vocabulary import PlanStatus
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,8 @@ from luoshi.services.reporting.values import check_percent, check_values, missin
 from luoshi.services.status.lamps import task_horizon
 from luoshi.storage import ConflictError, lookups, transaction
 from luoshi.storage.base import utcnow
-from luoshi.storage.models import PlanStatus, ProgressReport, ReportState, Task, UserRole
+from luoshi.storage.models import ProgressReport, Task
+from luoshi.vocabulary import PlanStatus, ReportingCycle, ReportState, UserRole
 
 EDITABLE = (ReportState.DRAFT, ReportState.RETURNED)
 
@@ -171,7 +172,7 @@ def _review(
     with transaction(sessions) as session:
         report = load(session, ProgressReport, report_id, "进展报送")
         if report.state is not ReportState.SUBMITTED:
-            raise InvalidState(f"只能审核已提交的报送（当前状态：{STATE_WORDS[report.state]}）")
+            raise InvalidState(f"只能审核已提交的报送（当前状态：{report.state.label}）")
         if actor.user_id is not None and actor.user_id == report.author_id:
             raise PermissionDenied("不能审核自己填报的进展")
         values = {"state": state, "comment": comment, "reviewer_id": actor.user_id, "reviewed_at": at or utcnow()}
@@ -250,7 +251,7 @@ def _editable(report: ProgressReport, task: Task) -> None:
     if report.task_id != task.id:
         raise InvalidValue("报送与任务不符")
     if report.state not in EDITABLE:
-        raise InvalidState(f"{STATE_WORDS[report.state]}的报送不能修改（已审核的请发起更正）")
+        raise InvalidState(f"{report.state.label}的报送不能修改（已审核的请发起更正）")
 
 
 def _period(task: Task, text: str, at: datetime | None) -> tracking.Period:
@@ -260,21 +261,13 @@ def _period(task: Task, text: str, at: datetime | None) -> tracking.Period:
     except ValueError:
         raise InvalidValue(f"报送期间应写作“年-月”，例如2022-06，而不是{text!r}") from None
     horizon = task_horizon(task, task.plan)
-    ends = horizon.period_ends(tracking.Cycle(task.plan.cycle.value))
+    ends = horizon.period_ends(ReportingCycle(task.plan.cycle.value))
     if period not in ends:
         raise InvalidValue(f"{period.label()}不是该任务的报送期（应为{ends[0].label()}至{ends[-1].label()}的期末月份）")
     today = (at or utcnow()).date()
     if period.first_day > today:
         raise InvalidValue(f"{period.label()}尚未开始，不能报送")
     return period
-
-
-STATE_WORDS = {
-    ReportState.DRAFT: "草稿",
-    ReportState.SUBMITTED: "已提交",
-    ReportState.APPROVED: "已审核",
-    ReportState.RETURNED: "已退回",
-}
 
 
 def public(report: ProgressReport) -> ProgressPublic:

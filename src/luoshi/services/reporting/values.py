@@ -6,7 +6,8 @@ import math
 from collections.abc import Mapping, Sequence
 
 from luoshi.services.errors import InvalidValue
-from luoshi.storage.models import Target, TargetKind
+from luoshi.storage.models import Target
+from luoshi.vocabulary import TargetKind
 
 # Units that count whole things: a value in them is a whole number.
 COUNT_UNITS = frozenset(

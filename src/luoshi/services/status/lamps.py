@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from luoshi import tracking
 from luoshi.storage import queries, transaction
-from luoshi.storage.models import Plan, ProgressReport, Target, TargetKind, Task
+from luoshi.storage.models import Plan, ProgressReport, Target, Task
+from luoshi.vocabulary import Comparator, Flag, ReportingCycle, TargetKind
 
 UNASSIGNED = "未分配"
 # A stored report, or the plain columns of one that a whole plan's status reads (queries.ReportValues).
@@ -85,7 +86,7 @@ def _judge(task: Task, reports: Sequence[Reported], as_of: date) -> tracking.Lam
 def status_rules(plan: Plan) -> tracking.StatusRules:
     """The plan's settings as the tracking rules take them."""
     return tracking.StatusRules(
-        cycle=tracking.Cycle(plan.cycle.value),
+        cycle=ReportingCycle(plan.cycle.value),
         yellow_points=plan.yellow_points,
         red_points=plan.red_points,
         growth_yellow_points=plan.growth_yellow_points,
@@ -112,7 +113,7 @@ def target_spec(target: Target, default: tracking.Horizon) -> tracking.TargetSpe
     comparator = target.comparator.value if target.comparator else ">="
     return tracking.TargetSpec(
         kind=tracking.Kind(target.kind.value),
-        comparator=tracking.Comparator(comparator),
+        comparator=Comparator(comparator),
         value=None if qualitative else target.value,
         unit=target.unit or "",
         horizon=horizon,
@@ -134,5 +135,5 @@ def _observation(report: Reported, value: float | None) -> tracking.Observation:
 
 def _status(task_id: int, lamp: tracking.Lamp) -> TaskStatus:
     """A task's lamp as the outgoing schema: plain strings, flags in a fixed order."""
-    flags = tuple(f.value for f in tracking.Flag if f in lamp.flags)
+    flags = tuple(f.value for f in Flag if f in lamp.flags)
     return TaskStatus(task_id, lamp.colour.value, lamp.reason, flags)

@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from luoshi import tracking
 from luoshi.services.status.lamps import status_rules, task_horizon
 from luoshi.storage import queries, transaction
-from luoshi.storage.models import Comparator, ProgressReport, Target, TargetKind, Task
+from luoshi.storage.models import ProgressReport, Target, Task
+from luoshi.vocabulary import Comparator, ReportingCycle, TargetKind
 
 # Targets whose completion is value ÷ target; growth rates and ceilings are judged otherwise.
 _COMPLETABLE = (TargetKind.LEVEL, TargetKind.RATIO)
@@ -46,7 +47,7 @@ def task_history(*, sessions: sessionmaker[Session], task_id: int, as_of: date) 
     return tuple(points)
 
 
-def _pace(horizon: tracking.Horizon, cycle: tracking.Cycle, period: tracking.Period) -> float:
+def _pace(horizon: tracking.Horizon, cycle: ReportingCycle, period: tracking.Period) -> float:
     """序时进度 at the end of a period."""
     return tracking.expected_progress(horizon, cycle, period.last_day)
 

@@ -17,6 +17,7 @@ from luoshi import tracking
 from luoshi.services.status.lamps import task_horizon
 from luoshi.storage import lookups, transaction
 from luoshi.storage.models import Plan, ProgressReport, Task
+from luoshi.vocabulary import ReportingCycle
 
 BEIJING = timezone(timedelta(hours=8))
 
@@ -43,7 +44,7 @@ def owed_submissions(
     plan: Plan, task: Task, approvals: Approvals, up_to: tracking.Period | None = None
 ) -> list[tracking.Submission]:
     """One owed report per period end of the task's horizon (up to `up_to` when given), with its approval day."""
-    ends = task_horizon(task, plan).period_ends(tracking.Cycle(plan.cycle.value))
+    ends = task_horizon(task, plan).period_ends(ReportingCycle(plan.cycle.value))
     grace = timedelta(days=plan.report_grace_days)
     return [
         tracking.Submission(due=period.last_day + grace, approved_on=approvals.get((task.id, period)))

@@ -14,7 +14,6 @@ from luoshi.services.views.plans import PlanView, TargetView, TaskView, get_plan
 from luoshi.storage.reading import TaskFilter
 
 COLOURS = ("done", "green", "yellow", "red", "not_started")
-COLOUR_WORDS = {"done": "已完成", "green": "绿灯", "yellow": "黄灯", "red": "红灯", "not_started": "未开始"}
 
 
 @dataclass(frozen=True)

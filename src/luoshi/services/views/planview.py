@@ -10,9 +10,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from luoshi.services.audited import load
 from luoshi.services.errors import NotFound
 from luoshi.storage import lookups, queries, transaction
-from luoshi.storage.models import DepartmentRole, Plan, PlanStatus, Target, TargetKind
-
-PLAN_WORDS = {PlanStatus.DRAFT: "草稿", PlanStatus.PUBLISHED: "已发布", PlanStatus.CLOSED: "已关闭"}
+from luoshi.storage.models import Plan, Target
+from luoshi.vocabulary import DepartmentRole, TargetKind
 
 
 @dataclass(frozen=True)
@@ -98,7 +97,7 @@ def plan_table(*, sessions: sessionmaker[Session], plan_id: int) -> PlanTable:
             plan.id,
             plan.version,
             plan.title,
-            PLAN_WORDS[plan.status],
+            plan.status.label,
             plan.plan_year,
             "按月" if plan.cycle.value == "monthly" else "按季度",
             indicators,
@@ -106,7 +105,6 @@ def plan_table(*, sessions: sessionmaker[Session], plan_id: int) -> PlanTable:
         )
 
 
-COMPARATOR_WORDS = {">=": "以上", "<=": "以内", "~": "左右", "=": ""}
 
 
 def target_text(target: Target) -> str:
@@ -114,5 +112,5 @@ def target_text(target: Target) -> str:
     if target.kind is TargetKind.QUALITATIVE or target.value is None:
         return target.metric
     verb = "增长" if target.kind is TargetKind.GROWTH and not target.metric.endswith("增长") else ""
-    word = COMPARATOR_WORDS.get(target.comparator.value if target.comparator else "=", "")
+    word = target.comparator.label if target.comparator else ""
     return f"{target.metric}{verb}{target.value:g}{target.unit or ''}{word}"

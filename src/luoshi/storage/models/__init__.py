@@ -2,16 +2,6 @@
 
 from luoshi.storage.models.access import ApiToken, LoginAttempt, WebSession
 from luoshi.storage.models.audit import AuditEvent
-from luoshi.storage.models.enums import (
-    Comparator,
-    DepartmentRole,
-    PlanStatus,
-    ReportingCycle,
-    ReportState,
-    SectionKind,
-    TargetKind,
-    UserRole,
-)
 from luoshi.storage.models.people import Department, User
 from luoshi.storage.models.plans import Milestone, Plan, Section, Target, Task, TaskDepartment
 from luoshi.storage.models.progress import Attachment, AttachmentBlob, ProgressReport
@@ -22,24 +12,16 @@ __all__ = [
     "Attachment",
     "AttachmentBlob",
     "AuditEvent",
-    "Comparator",
     "Department",
-    "DepartmentRole",
     "LoginAttempt",
     "Milestone",
     "Plan",
-    "PlanStatus",
     "ProgressReport",
     "Report",
-    "ReportState",
-    "ReportingCycle",
     "Section",
-    "SectionKind",
     "Target",
-    "TargetKind",
     "Task",
     "TaskDepartment",
     "User",
-    "UserRole",
     "WebSession",
 ]

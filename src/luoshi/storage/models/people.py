@@ -10,7 +10,7 @@ from sqlalchemy.ext.mutable import MutableList
 from sqlalchemy.orm import Mapped, mapped_column
 
 from luoshi.storage.base import Base, Versioned, choice, utcnow
-from luoshi.storage.models.enums import UserRole
+from luoshi.vocabulary import UserRole
 
 
 class Department(Versioned, Base):

@@ -8,14 +8,7 @@ from sqlalchemy import CheckConstraint, Float, ForeignKey, String, Text, UniqueC
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from luoshi.storage.base import Base, Versioned, choice, utcnow
-from luoshi.storage.models.enums import (
-    Comparator,
-    DepartmentRole,
-    PlanStatus,
-    ReportingCycle,
-    SectionKind,
-    TargetKind,
-)
+from luoshi.vocabulary import Comparator, DepartmentRole, PlanStatus, ReportingCycle, SectionKind, TargetKind
 
 
 class Plan(Versioned, Base):

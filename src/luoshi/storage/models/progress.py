@@ -10,7 +10,7 @@ from sqlalchemy.ext.mutable import MutableDict
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from luoshi.storage.base import Base, Versioned, choice, utcnow
-from luoshi.storage.models.enums import ReportState
+from luoshi.vocabulary import ReportState
 
 
 class ProgressReport(Versioned, Base):

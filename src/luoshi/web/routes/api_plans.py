@@ -12,7 +12,7 @@ from luoshi.services.plans import assigning, editing
 from luoshi.services.plans.lifecycle import publish_plan
 from luoshi.services.plans.settings import PlanSettings, update_settings
 from luoshi.services.views.plans import get_task
-from luoshi.storage.models import ReportingCycle
+from luoshi.vocabulary import ReportingCycle
 from luoshi.web.actors import actor_of
 from luoshi.web.deps import RecordId, Sessions, require_roles
 from luoshi.web.policy import WRITERS

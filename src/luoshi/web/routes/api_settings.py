@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Path
 
 from luoshi.services.accounts import departments, users
 from luoshi.services.accounts.signin import Principal
-from luoshi.storage.models import UserRole
+from luoshi.vocabulary import UserRole
 from luoshi.web.actors import actor_of
 from luoshi.web.deps import RecordId, Sessions, User, require_roles
 from luoshi.web.policy import WRITERS

@@ -13,7 +13,7 @@ from luoshi.services.plans.lifecycle import publish_plan
 from luoshi.services.plans.settings import PlanSettings, plan_settings, update_settings
 from luoshi.services.views.plans import department_choices, get_plan, list_sections
 from luoshi.services.views.planview import plan_table
-from luoshi.storage.models import ReportingCycle
+from luoshi.vocabulary import ReportingCycle
 from luoshi.web.actors import actor_of
 from luoshi.web.deps import RecordId, Sessions
 from luoshi.web.forms import Planner, Refusal, attempt, done, newest_plan, notice, whole

@@ -10,7 +10,7 @@ from fastapi.responses import Response
 
 from luoshi.services.accounts import departments, users
 from luoshi.services.views.plans import list_plans
-from luoshi.storage.models import UserRole
+from luoshi.vocabulary import UserRole
 from luoshi.web.actors import actor_of
 from luoshi.web.deps import RecordId, Sessions
 from luoshi.web.forms import Admin, Planner, Refusal, attempt, done, newest_plan, notice

@@ -9,7 +9,7 @@ from fastapi.responses import Response
 
 from luoshi.services.errors import InvalidValue
 from luoshi.services.plans import editing
-from luoshi.storage.models import Comparator, TargetKind
+from luoshi.vocabulary import Comparator, TargetKind
 from luoshi.web.actors import actor_of
 from luoshi.web.deps import RecordId, Sessions
 from luoshi.web.forms import Planner, Refusal, attempt, done
