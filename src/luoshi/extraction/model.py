@@ -1,9 +1,15 @@
-"""Frozen dataclasses of an extraction and their serialisation to the luoshi.extract/1 contract."""
+"""Frozen dataclasses of an extraction and their serialisation to the luoshi.extract/1 contract.
+
+Kinds and comparators are the shared vocabulary's enums (`luoshi.vocabulary`), printed as their strings.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
+from enum import StrEnum
 from typing import Any
+
+from luoshi.vocabulary import Comparator, SectionKind, TargetKind
 
 SCHEMA = "luoshi.extract/1"
 
@@ -59,7 +65,7 @@ class Section:
     parent: str | None
     number: str
     title: str
-    kind: str
+    kind: SectionKind
     start: int
     end: int
 
@@ -69,7 +75,7 @@ class Fact:
     """A quantified achievement the report states."""
 
     metric: str
-    kind: str
+    kind: TargetKind
     value: float
     unit: str
     quote: str
@@ -88,14 +94,14 @@ class Target:
     """A quantified or explicit goal the report sets."""
 
     metric: str
-    kind: str
+    kind: TargetKind
     value: float | None
     unit: str | None
     quote: str
     start: int
     end: int
     section: str | None
-    comparator: str | None
+    comparator: Comparator | None
     horizon: YearSpan | None
     per_year: bool
     commitment: str | None
@@ -147,6 +153,8 @@ class Extraction:
 
 def _plain(obj: Any) -> Any:
     """Turn a dataclass tree into JSON-ready values (spans as {from, to}, tuples as lists)."""
+    if isinstance(obj, StrEnum):
+        return obj.value
     if isinstance(obj, YearSpan):
         return obj.to_dict()
     if hasattr(obj, "__dataclass_fields__"):

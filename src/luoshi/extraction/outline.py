@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from luoshi.extraction.model import Section
 from luoshi.extraction.rules import Rules, rules
 from luoshi.extraction.segment import paragraphs
+from luoshi.vocabulary import SectionKind
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,7 @@ def build_sections(text: str) -> tuple[Section, ...]:
             sid, pid = str(top_count), None
             kind = kind_of(h.title, r)
         end = next((g.start for g in headings[i + 1 :] if g.rank <= h.rank), len(text))
-        sections.append(Section(sid, pid, h.number, h.title, kind, h.start, end))
+        sections.append(Section(sid, pid, h.number, h.title, SectionKind(kind), h.start, end))
         stack.append((h, sid, kind, 0))
     return tuple(sections)
 

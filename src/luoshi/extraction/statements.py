@@ -13,6 +13,7 @@ from luoshi.extraction.outline import section_at
 from luoshi.extraction.quantities import Quantity, read_sentence
 from luoshi.extraction.rules import Lexicon, rules
 from luoshi.extraction.segment import Span, paragraphs, sentences
+from luoshi.vocabulary import Comparator, TargetKind
 
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
 _SPAN_WORDS = {"五年": 5, "十年": 10, "三年": 3, "两年": 2, "一年": 1}
@@ -83,7 +84,7 @@ def _common(text: str, q: Quantity, section: Section | None) -> dict[str, Any]:
     quote, start, end = _quote(text, q)
     bv, bu = base_value(q.value, q.unit)
     return {
-        "metric": q.metric, "kind": q.kind, "value": q.value, "unit": q.unit, "quote": quote,
+        "metric": q.metric, "kind": TargetKind(q.kind), "value": q.value, "unit": q.unit, "quote": quote,
         "start": start, "end": end, "section": section.id if section else None,
         "per_year": q.per_year, "base_value": bv, "base_unit": bu,
     }
@@ -96,7 +97,8 @@ def _fact(text: str, q: Quantity, sent: Span, section: Section | None, tl: Timel
 
 def _target(text: str, q: Quantity, sent: Span, section: Section | None, tl: Timeline) -> Target:
     horizon = _horizon(text, q.amount_start, sent, section, tl)
-    return Target(**_common(text, q, section), comparator=q.comparator, horizon=horizon, commitment=q.commitment)
+    comparator = Comparator(q.comparator) if q.comparator else None
+    return Target(**_common(text, q, section), comparator=comparator, horizon=horizon, commitment=q.commitment)
 
 
 def _horizon(text: str, pos: int, sent: Span, section: Section | None, tl: Timeline) -> YearSpan | None:
@@ -186,7 +188,7 @@ def qualitative_targets(text: str, sections: tuple[Section, ...], tl: Timeline, 
             out.append(
                 Target(
                     metric=item,
-                    kind="qualitative",
+                    kind=TargetKind.QUALITATIVE,
                     value=None,
                     unit=None,
                     quote=item,

@@ -28,7 +28,7 @@ class SectionIn:
     parent: str | None
     number: str
     title: str
-    kind: str
+    kind: SectionKind
 
 
 @dataclass(frozen=True)
@@ -36,8 +36,8 @@ class TargetIn:
     """A target with its quote and, when the extractor gives them, the quote's offsets."""
 
     metric: str
-    kind: str
-    comparator: str | None
+    kind: TargetKind
+    comparator: Comparator | None
     value: float | None
     unit: str | None
     quote: str
@@ -114,7 +114,7 @@ def _section(raw: Mapping[str, Any], where: str) -> SectionIn:
         parent=_optional(raw, "parent", str, where),
         number=str(raw.get("number") or ""),
         title=_text(raw, "title", where),
-        kind=kind,
+        kind=SectionKind(kind),
     )
 
 
@@ -130,8 +130,8 @@ def _target(raw: Mapping[str, Any], where: str) -> TargetIn:
         raise ContractError(f"{where}.value 缺失：{kind} 目标须有数值")
     return TargetIn(
         metric=_text(raw, "metric", where),
-        kind=kind,
-        comparator=comparator,
+        kind=TargetKind(kind),
+        comparator=Comparator(comparator) if comparator is not None else None,
         value=value,
         unit=_optional(raw, "unit", str, where),
         quote=_text(raw, "quote", where),

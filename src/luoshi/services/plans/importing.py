@@ -14,7 +14,6 @@ from luoshi.services.plans.contract import ContractError, ExtractionIn, TargetIn
 from luoshi.storage import queries, transaction
 from luoshi.storage.audit import record_event
 from luoshi.storage.models import Plan, Report, Section, Target, Task
-from luoshi.vocabulary import Comparator, SectionKind, TargetKind
 
 
 @dataclass(frozen=True)
@@ -120,7 +119,7 @@ def _add_sections(session: Session, plan: Plan, parts: ExtractionIn) -> dict[str
             session.flush()
             parent_id = by_key[s.parent].id
         section = Section(
-            plan=plan, key=s.key, number=s.number, title=s.title, kind=SectionKind(s.kind), position=position
+            plan=plan, key=s.key, number=s.number, title=s.title, kind=s.kind, position=position
         )
         section.parent_id = parent_id
         session.add(section)
@@ -167,8 +166,8 @@ def _target(plan: Plan, t: TargetIn, sections: dict[str, Section], position: int
         section_id=sections[t.section].id if t.section else None,
         position=position,
         metric=t.metric,
-        kind=TargetKind(t.kind),
-        comparator=Comparator(t.comparator) if t.comparator else None,
+        kind=t.kind,
+        comparator=t.comparator,
         value=t.value,
         unit=t.unit,
         base_value=t.base_value,

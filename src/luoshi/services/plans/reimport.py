@@ -19,7 +19,6 @@ from luoshi.services.plans.contract import ContractError, ExtractionIn, TargetIn
 from luoshi.services.plans.importing import ImportReport, _target
 from luoshi.storage import queries, transaction
 from luoshi.storage.models import Plan, Report, Section, Target, Task
-from luoshi.vocabulary import Comparator, SectionKind, TargetKind
 
 
 @dataclass(frozen=True)
@@ -112,7 +111,7 @@ class _Walk:
                     key=s.key,
                     number=s.number,
                     title=s.title,
-                    kind=SectionKind(s.kind),
+                    kind=s.kind,
                     position=len(self.section_by_key),
                 )
                 self.session.add(section)
@@ -205,8 +204,8 @@ def _target_values(t: TargetIn) -> dict[str, Any]:
     """The fields of a stored target that a newer extraction may change."""
     return {
         "metric": t.metric,
-        "kind": TargetKind(t.kind),
-        "comparator": Comparator(t.comparator) if t.comparator else None,
+        "kind": t.kind,
+        "comparator": t.comparator,
         "value": t.value,
         "unit": t.unit,
         "quote": t.quote,
