@@ -54,11 +54,13 @@ def source(engine: Engine, built: Built) -> Engine:
         s.add_all([user, Milestone(task_id=built.task_ids[0], title="完成方案", due=date(2022, 3, 31))])
         s.flush()
         later = datetime(2022, 7, 1, 12, 0)
-        s.add_all([
-            WebSession(user_id=user.id, token_hash="a" * 64, expires_at=later),
-            ApiToken(user_id=user.id, name="数据接口", token_hash="b" * 64),
-            LoginAttempt(username=user.username, address="127.0.0.1"),
-        ])
+        s.add_all(
+            [
+                WebSession(user_id=user.id, token_hash="a" * 64, expires_at=later),
+                ApiToken(user_id=user.id, name="数据接口", token_hash="b" * 64),
+                LoginAttempt(username=user.username, address="127.0.0.1"),
+            ]
+        )
         record_event(s, actor=user.username, actor_id=user.id, action="login", record=user)
     return engine
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import update
 
+from luoshi.services.errors import NotFound
 from luoshi.services.portal.open_data import _cell
 from luoshi.services.portal.publication import disclosure_header, public_plan, published_plans
-from luoshi.services.views.plans import NotFound
 from luoshi.storage import make_engine, session_factory, transaction
 from luoshi.storage.models import Plan
 from luoshi.vocabulary import PlanStatus

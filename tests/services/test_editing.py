@@ -34,7 +34,7 @@ from luoshi.services.plans.editing import (
 )
 from luoshi.services.plans.lifecycle import close_plan, publish_plan
 from luoshi.services.views.trail import record_trail
-from luoshi.storage import ConflictError, lookups, transaction
+from luoshi.storage import ConflictError, audit, transaction
 from luoshi.storage.models import Plan, Target, Task
 from luoshi.vocabulary import PlanStatus, TargetKind
 from tests.services.world import JOBS_DEPT, OFFICE, PARK_DEPT, build, version
@@ -42,7 +42,7 @@ from tests.services.world import JOBS_DEPT, OFFICE, PARK_DEPT, build, version
 
 def _trail(sessions: sessionmaker[Session], table: str, record_id: int) -> list[str]:
     with transaction(sessions) as s:
-        return [e.action for e in lookups.events_of(s, table, record_id)]
+        return [e.action for e in audit.events_of(s, table, record_id)]
 
 
 def test_edit_task_checks_the_version_and_audits(sessions: sessionmaker[Session]) -> None:
@@ -55,7 +55,7 @@ def test_edit_task_checks_the_version_and_audits(sessions: sessionmaker[Session]
         edit_task(sessions=sessions, actor=w.supervisor, request=TaskUpdate(task, seen, title="旧页面的标题"))
     with transaction(sessions) as s:
         assert s.get_one(Task, task).title == "加快园区扩容提质"
-        event = lookups.events_of(s, "task", task)[-1]
+        event = audit.events_of(s, "task", task)[-1]
         assert (event.action, event.actor_name) == ("edit", "duchashi")
         assert (event.before or {})["title"] == "强力推进园区建设"
         assert (event.after or {})["title"] == "加快园区扩容提质"

@@ -21,7 +21,7 @@ from luoshi.services.reporting.progress import (
     submit,
 )
 from luoshi.services.status.lamps import task_status
-from luoshi.storage import lookups, transaction
+from luoshi.storage import audit, transaction
 from luoshi.storage.models import Plan, Task
 from luoshi.vocabulary import ReportingCycle, ReportState
 from tests.services.world import JOBS_DEPT, PARK_DEPT, World, at, build, version
@@ -72,7 +72,7 @@ def test_returned_with_a_comment_then_resubmitted(sessions: sessionmaker[Session
     r = approve(sessions=sessions, actor=w.supervisor2, report_id=r.id, version=r.version)
     assert (r.state, r.values[w.targets["城镇新增就业"]]) == (APPROVED, 3800)
     with transaction(sessions) as s:
-        actions = [e.action for e in lookups.events_of(s, "progress_report", r.id)]
+        actions = [e.action for e in audit.events_of(s, "progress_report", r.id)]
     assert actions == ["create", "submit", "return", "edit", "submit", "approve"]
 
 

@@ -80,7 +80,7 @@ def test_attachment_bytes_move_to_blobs_and_back(backend: str, tmp_path: Path) -
         " not_started_periods, approx_tolerance_points, report_grace_days, created_at, version)"
         " VALUES (1, 'p', 'published', 2022, 'monthly', 10, 30, 1, 3, 0.5, 5, CURRENT_TIMESTAMP, 1)",
         "INSERT INTO task (id, plan_id, position, title, text, version) VALUES (1, 1, 0, 't', '', 1)",
-        "INSERT INTO progress_report (id, task_id, period_year, period_month, state, \"values\", progress_text,"
+        'INSERT INTO progress_report (id, task_id, period_year, period_month, state, "values", progress_text,'
         " problems, next_steps, created_at, version)"
         " VALUES (1, 1, 2022, 6, 'draft', '{}', '', '', '', CURRENT_TIMESTAMP, 1)",
     ]

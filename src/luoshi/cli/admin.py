@@ -80,9 +80,7 @@ def _list(args: argparse.Namespace) -> int:
     for column in ("用户名", "角色", "部门", "显示名称", "状态"):
         table.add_column(column, overflow="fold")
     for u in users:
-        table.add_row(
-            u.username, u.role.label, u.department or "", u.display_name, "停用" if u.disabled else "正常"
-        )
+        table.add_row(u.username, u.role.label, u.department or "", u.display_name, "停用" if u.disabled else "正常")
     Console(soft_wrap=False).print(table)
     return 0
 

@@ -11,7 +11,7 @@ from typing import Any
 from luoshi.cli.common import UserError
 from luoshi.config import ConfigError, load_settings
 from luoshi.services.accounts.tokens import issue_token
-from luoshi.storage import access, make_engine, session_factory, transaction, upgrade_database
+from luoshi.storage import make_engine, people, session_factory, transaction, upgrade_database
 from luoshi.web.settings import SECRET_VARIABLE
 
 
@@ -72,7 +72,7 @@ def _token(args: argparse.Namespace) -> int:
     try:
         sessions = session_factory(engine)
         with transaction(sessions) as session:
-            user = access.user_by_username(session, args.username)
+            user = people.user_by_name(session, args.username)
             user_id = user.id if user is not None and not user.disabled else None
         if user_id is None:
             raise UserError("用户不存在或已停用", "no such active user", args.username)

@@ -84,9 +84,17 @@ def _common(text: str, q: Quantity, section: Section | None) -> dict[str, Any]:
     quote, start, end = _quote(text, q)
     bv, bu = base_value(q.value, q.unit)
     return {
-        "metric": q.metric, "kind": TargetKind(q.kind), "value": q.value, "unit": q.unit, "quote": quote,
-        "start": start, "end": end, "section": section.id if section else None,
-        "per_year": q.per_year, "base_value": bv, "base_unit": bu,
+        "metric": q.metric,
+        "kind": TargetKind(q.kind),
+        "value": q.value,
+        "unit": q.unit,
+        "quote": quote,
+        "start": start,
+        "end": end,
+        "section": section.id if section else None,
+        "per_year": q.per_year,
+        "base_value": bv,
+        "base_unit": bu,
     }
 
 

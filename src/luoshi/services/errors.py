@@ -1,6 +1,14 @@
-"""Errors the services raise; each message is Chinese and fit to show a user."""
+"""Errors the services raise; each message is Chinese and fit to show a user.
+
+`ConflictError` (a stale edit: the record changed since it was read) is raised by storage's version
+check and passes through the services unchanged; the surfaces import it from here.
+"""
 
 from __future__ import annotations
+
+from luoshi.storage.errors import ConflictError
+
+__all__ = ["ConflictError", "InvalidState", "InvalidValue", "NotFound", "PermissionDenied", "ServiceError"]
 
 
 class ServiceError(ValueError):

@@ -1,12 +1,13 @@
-"""Writing the audit trail: one event per change, with the values before and after."""
+"""The audit trail: one event per change, with the values before and after, and its one reader."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import inspect
+from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
 from luoshi.storage.base import Base, utcnow
@@ -61,3 +62,13 @@ def record_event(
     )
     session.add(event)
     return event
+
+
+def events_of(session: Session, table_name: str, record_id: int) -> Sequence[AuditEvent]:
+    """The audit trail of one record, oldest first."""
+    query = (
+        select(AuditEvent)
+        .where(AuditEvent.table_name == table_name, AuditEvent.record_id == record_id)
+        .order_by(AuditEvent.id)
+    )
+    return session.scalars(query).all()

@@ -1,4 +1,4 @@
-"""The queries the exports need (breakdown table, bulletin, open data), so that no SQL is written outside storage."""
+"""The queries only the office exports need (breakdown table, bulletin, open data); the rest are in plans/progress."""
 
 from __future__ import annotations
 
@@ -8,21 +8,15 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from luoshi.storage.models import Department, Milestone, Plan, Section, Target, Task, TaskDepartment
+from luoshi.storage.models import (
+    Department,
+    Milestone,
+    Section,
+    Target,
+    Task,
+    TaskDepartment,
+)
 from luoshi.vocabulary import DepartmentRole
-
-
-def plan_or_latest(session: Session, plan_id: int | None) -> Plan | None:
-    """The plan with this id, or the newest plan when no id is given; None when there is none."""
-    if plan_id is not None:
-        return session.get(Plan, plan_id)
-    return session.scalars(select(Plan).order_by(Plan.id.desc()).limit(1)).one_or_none()
-
-
-def sections_of_plan(session: Session, plan_id: int) -> Sequence[Section]:
-    """A plan's headings in the report's order."""
-    query = select(Section).where(Section.plan_id == plan_id).order_by(Section.position, Section.id)
-    return session.scalars(query).all()
 
 
 def section_targets(session: Session, plan_id: int) -> Sequence[Target]:
@@ -36,12 +30,7 @@ def section_targets(session: Session, plan_id: int) -> Sequence[Target]:
     return session.scalars(query).all()
 
 
-def targets_of_plan(session: Session, plan_id: int) -> Sequence[Target]:
-    """Every target of a plan, by id."""
-    return session.scalars(select(Target).where(Target.plan_id == plan_id).order_by(Target.id)).all()
-
-
-def assignments_of_plan(session: Session, plan_id: int) -> dict[int, list[tuple[DepartmentRole, str]]]:
+def department_names_of_tasks(session: Session, plan_id: int) -> dict[int, list[tuple[DepartmentRole, str]]]:
     """Task id → its departments (role and name) in registry order, for every task of a plan."""
     query = (
         select(TaskDepartment.task_id, TaskDepartment.role, Department.name)

@@ -11,8 +11,7 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from luoshi.services import errors as service
-from luoshi.services.views.plans import NotFound
-from luoshi.storage import ConflictError
+from luoshi.services.errors import ConflictError, NotFound
 
 API_PREFIX = "/api/"
 # The public portal answers errors in its own look, without the workbench's chrome.
@@ -82,7 +81,7 @@ def service_status(error: Exception) -> int:
     """The HTTP status of a service's refusal: 403 role, 404 missing, 409 state or version, 422 value."""
     if isinstance(error, service.PermissionDenied):
         return 403
-    if isinstance(error, service.NotFound | NotFound):
+    if isinstance(error, service.NotFound):
         return 404
     if isinstance(error, service.InvalidState | ConflictError):
         return 409

@@ -12,9 +12,8 @@ from fastapi.responses import RedirectResponse
 from sqlalchemy.orm import Session, sessionmaker
 
 from luoshi.services.accounts.signin import Principal
-from luoshi.services.errors import ServiceError
-from luoshi.services.views.plans import NotFound, PlanView, list_plans
-from luoshi.storage import ConflictError
+from luoshi.services.errors import ConflictError, NotFound, ServiceError
+from luoshi.services.views.plans import PlanView, list_plans
 from luoshi.web.deps import require_roles
 from luoshi.web.errors import service_status
 from luoshi.web.policy import WRITERS

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from luoshi.services.actors import PLANNERS, Actor, require
 from luoshi.services.audited import change, event, load
 from luoshi.services.errors import InvalidValue
-from luoshi.storage import lookups, queries, transaction
+from luoshi.storage import people, transaction
 from luoshi.storage.models import Department
 
 
@@ -46,7 +46,7 @@ class DepartmentUpdate:
 def list_departments(*, sessions: sessionmaker[Session]) -> list[DepartmentPublic]:
     """Every department, active or not, in registry order."""
     with transaction(sessions) as session:
-        return [_public(d) for d in queries.departments(session, active_only=False)]
+        return [_public(d) for d in people.departments(session, active_only=False)]
 
 
 def add_department(*, sessions: sessionmaker[Session], actor: Actor, request: DepartmentCreate) -> DepartmentPublic:
@@ -54,9 +54,9 @@ def add_department(*, sessions: sessionmaker[Session], actor: Actor, request: De
     require(actor, *PLANNERS)
     name = _name(request.name)
     with transaction(sessions) as session:
-        if lookups.department_by_name(session, name) is not None:
+        if people.department_by_name(session, name) is not None:
             raise InvalidValue(f"部门「{name}」已存在")
-        position = max((d.position for d in queries.departments(session, active_only=False)), default=0) + 1
+        position = max((d.position for d in people.departments(session, active_only=False)), default=0) + 1
         department = Department(name=name, keywords=list(keywords(request.keywords)), position=position)
         session.add(department)
         session.flush()
@@ -76,7 +76,7 @@ def edit_department(*, sessions: sessionmaker[Session], actor: Actor, request: D
         values["active"] = request.active
     with transaction(sessions) as session:
         department = load(session, Department, request.department_id, "部门")
-        clash = lookups.department_by_name(session, str(values.get("name", department.name)))
+        clash = people.department_by_name(session, str(values.get("name", department.name)))
         if clash is not None and clash.id != department.id:
             raise InvalidValue(f"部门「{clash.name}」已存在")
         change(session, department, actor=actor, action="edit", version=request.version, values=values)

@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 from sqlalchemy.orm import Session, sessionmaker
 
-from luoshi.storage import queries, transaction
+from luoshi.storage import people, transaction
 from luoshi.storage.audit import record_event
 from luoshi.storage.models import Department, Task
 
@@ -84,7 +84,7 @@ def _seed(item: Any, index: int) -> DepartmentSeed:
 def seed_departments(*, sessions: sessionmaker[Session], registry: Sequence[DepartmentSeed], actor: str) -> int:
     """Add the registry's departments that are not there yet (by name); returns how many were added."""
     with transaction(sessions) as session:
-        present = queries.department_names(session)
+        present = people.department_names(session)
         added = [
             Department(name=s.name, keywords=list(s.keywords), position=i)
             for i, s in enumerate(registry)
@@ -128,7 +128,7 @@ def suggest_for_task(*, sessions: sessionmaker[Session], task_id: int, cooperati
     """Suggest departments for a stored task from the active departments' keywords."""
     with transaction(sessions) as session:
         task = session.get_one(Task, task_id)
-        seeds = [_as_seed(d) for d in queries.departments(session)]
+        seeds = [_as_seed(d) for d in people.departments(session)]
         title, text = task.title, task.text
     return suggest_departments(title=title, text=text, departments=seeds, cooperating=cooperating)
 

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from sqlalchemy.orm import Session, sessionmaker
 
 from luoshi.services.accounts.signin import Principal, principal_of
-from luoshi.storage import access, transaction
+from luoshi.storage import people, transaction
 from luoshi.storage.models import WebSession
 
 
@@ -22,7 +22,7 @@ def start_session(*, sessions: sessionmaker[Session], user_id: int, now: datetim
     """Open a session for a user who just signed in; returns the secret the cookie carries."""
     secret = secrets.token_urlsafe(32)
     with transaction(sessions) as session:
-        access.prune_sessions(session, before=now)
+        people.prune_sessions(session, before=now)
         session.add(WebSession(user_id=user_id, token_hash=_digest(secret), created_at=now, expires_at=now + lifetime))
     return secret
 
@@ -30,7 +30,7 @@ def start_session(*, sessions: sessionmaker[Session], user_id: int, now: datetim
 def session_principal(*, sessions: sessionmaker[Session], secret: str, now: datetime) -> Principal | None:
     """The user of a live session, or None when it ended, expired, or the account is disabled."""
     with transaction(sessions) as session:
-        found = access.live_session(session, _digest(secret), now)
+        found = people.live_session(session, _digest(secret), now)
         user_id = found.user_id if found is not None else None
     return principal_of(sessions=sessions, user_id=user_id) if user_id is not None else None
 
@@ -38,4 +38,4 @@ def session_principal(*, sessions: sessionmaker[Session], secret: str, now: date
 def end_session(*, sessions: sessionmaker[Session], secret: str) -> None:
     """Forget a session (logout); its cookie no longer signs anyone in."""
     with transaction(sessions) as session:
-        access.end_session(session, token_hash=_digest(secret))
+        people.end_session(session, token_hash=_digest(secret))

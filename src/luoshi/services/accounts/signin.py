@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from sqlalchemy.orm import Session, sessionmaker
 
 from luoshi.services.accounts.passwords import hash_password, needs_rehash, verify_password
-from luoshi.storage import access, transaction
+from luoshi.storage import people, transaction
 from luoshi.storage.models import LoginAttempt, User
 
 # A dummy hash to verify against when the account does not exist, so timing does not reveal names.
@@ -58,12 +58,12 @@ def sign_in(
     """Check the password of an active account unless throttled; record a failure, or clear them on success."""
     with transaction(sessions) as session:
         _refuse_if_throttled(session, username=username, address=address, now=now, throttle=throttle)
-        user = access.user_by_username(session, username)
+        user = people.user_by_name(session, username)
         ok = verify_password(user.password_hash if user else _DUMMY_HASH, password)
         if user is None or user.disabled or not ok:
             session.add(LoginAttempt(username=username[:64], address=address[:64], at=now))
         else:
-            access.forget_failures(session, username=username)
+            people.forget_failures(session, username=username)
             user.last_login_at = now
             if needs_rehash(user.password_hash):
                 user.password_hash = hash_password(password)
@@ -74,9 +74,9 @@ def sign_in(
 def _refuse_if_throttled(session: Session, *, username: str, address: str, now: datetime, throttle: Throttle) -> None:
     """Raise SignInRefused when the account or the address has failed too often lately."""
     since = now - throttle.window
-    access.prune_failures(session, before=since)
-    by_account = access.failures_since(session, since=since, username=username)
-    by_address = access.failures_since(session, since=since, address=address)
+    people.prune_failures(session, before=since)
+    by_account = people.failures_since(session, since=since, username=username)
+    by_address = people.failures_since(session, since=since, address=address)
     if by_account >= throttle.per_account or by_address >= throttle.per_address:
         raise SignInRefused(throttle.message, throttled=True)
 
@@ -98,5 +98,5 @@ def _principal(session: Session, user: User) -> Principal:
         display_name=user.display_name or user.username,
         role=user.role.value,
         department_id=user.department_id,
-        department_name=access.department_name(session, user.department_id),
+        department_name=people.department_name(session, user.department_id),
     )

@@ -10,7 +10,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session, sessionmaker
 
 from luoshi.services.accounts.signin import Principal, principal_of
-from luoshi.storage import access, transaction
+from luoshi.storage import people, transaction
 from luoshi.storage.audit import record_event
 from luoshi.storage.models import ApiToken
 
@@ -47,7 +47,7 @@ def principal_for_token(*, sessions: sessionmaker[Session], secret: str, now: da
     if not secret.startswith(PREFIX):
         return None
     with transaction(sessions) as session:
-        token = access.token_by_hash(session, _digest(secret))
+        token = people.token_by_hash(session, _digest(secret))
         if token is None or token.revoked_at is not None:
             return None
         token.last_used_at = now

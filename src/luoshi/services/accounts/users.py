@@ -11,7 +11,7 @@ from luoshi.services.accounts.passwords import hash_password, verify_password
 from luoshi.services.actors import Actor, require
 from luoshi.services.audited import change, event
 from luoshi.services.errors import InvalidValue, NotFound
-from luoshi.storage import lookups, transaction
+from luoshi.storage import people, transaction
 from luoshi.storage.models import User
 from luoshi.vocabulary import UserRole
 
@@ -48,7 +48,7 @@ def add_user(*, sessions: sessionmaker[Session], actor: Actor, request: UserCrea
     require(actor, UserRole.ADMIN)
     _check_new(request)
     with transaction(sessions) as session:
-        if lookups.user_by_name(session, request.username) is not None:
+        if people.user_by_name(session, request.username) is not None:
             raise InvalidValue(f"用户名「{request.username}」已存在")
         department_id = _department_id(session, request)
         user = User(
@@ -68,7 +68,7 @@ def list_users(*, sessions: sessionmaker[Session], actor: Actor) -> list[UserPub
     """Every account by username (admin only)."""
     require(actor, UserRole.ADMIN)
     with transaction(sessions) as session:
-        return [_public(session, u) for u in lookups.users(session)]
+        return [_public(session, u) for u in people.users(session)]
 
 
 def disable_user(
@@ -99,7 +99,7 @@ def set_password(
 def authenticate(*, sessions: sessionmaker[Session], username: str, password: str) -> Actor | None:
     """The actor for a correct username and password of an enabled account, else None."""
     with transaction(sessions) as session:
-        user = lookups.user_by_name(session, username)
+        user = people.user_by_name(session, username)
         if user is None or user.disabled or not verify_password(user.password_hash, password):
             return None
         return Actor.of(user)
@@ -135,7 +135,7 @@ def _department_id(session: Session, request: UserCreate) -> int | None:
     """The id of the named department, or NotFound."""
     if request.department is None:
         return None
-    department = lookups.department_by_name(session, request.department)
+    department = people.department_by_name(session, request.department)
     if department is None:
         raise NotFound(f"部门「{request.department}」不存在")
     return department.id
@@ -143,7 +143,7 @@ def _department_id(session: Session, request: UserCreate) -> int | None:
 
 def _user(session: Session, username: str) -> User:
     """The account by username, or NotFound."""
-    user = lookups.user_by_name(session, username)
+    user = people.user_by_name(session, username)
     if user is None:
         raise NotFound(f"用户「{username}」不存在")
     return user
@@ -151,7 +151,7 @@ def _user(session: Session, username: str) -> User:
 
 def _public(session: Session, user: User) -> UserPublic:
     """The outgoing schema of an account."""
-    names = lookups.department_names_by_id(session) if user.department_id else {}
+    names = people.department_names_by_id(session) if user.department_id else {}
     return UserPublic(
         user.id,
         user.username,

@@ -3,7 +3,7 @@
 Note: services/planview.py builds a similar table for `luoshi plan show` and the plan editor. They
 differ on purpose (task text vs title, the year's indicators vs every section target, 2022年底 vs a
 date, versions for editing), so the xlsx writer keeps its rows here; both number tasks in the order
-of queries.tasks_of_plan, which is what the upload (services/breakdown_import.py) relies on.
+of plans.tasks_of_plan, which is what the upload (services/breakdown_import.py) relies on.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session, sessionmaker
 
 from luoshi.services.exports.common import deadline_text, load_plan
-from luoshi.storage import exports, queries, transaction
+from luoshi.storage import exports, plans, transaction
 from luoshi.storage.models import Plan, Section, Target, Task
 from luoshi.vocabulary import DepartmentRole, SectionKind
 
@@ -71,10 +71,10 @@ def plan_breakdown(*, sessions: sessionmaker[Session], plan_id: int | None = Non
 
 def breakdown_of(session: Session, plan: Plan) -> Breakdown:
     """The breakdown table of a loaded plan, inside the caller's transaction."""
-    sections = exports.sections_of_plan(session, plan.id)
+    sections = plans.sections_of_plan(session, plan.id)
     indicators = _indicator_group(plan, sections, exports.section_targets(session, plan.id))
     tasks = _task_groups(
-        plan, sections, queries.tasks_of_plan(session, plan.id), exports.assignments_of_plan(session, plan.id)
+        plan, sections, plans.tasks_of_plan(session, plan.id), exports.department_names_of_tasks(session, plan.id)
     )
     return Breakdown(title=plan.title, groups=tuple(g for g in (indicators, *tasks) if g.rows))
 

@@ -19,7 +19,7 @@ from luoshi.services.exports.breakdown import BreakdownRow, breakdown_of
 from luoshi.services.exports.breakdown_rows import FieldChange, RowContext, SheetLine, TaskChange, read_line
 from luoshi.services.exports.common import load_plan
 from luoshi.services.plans.assigning import Assignment, TaskSchedule, assign, schedule
-from luoshi.storage import queries, transaction
+from luoshi.storage import people, plans, transaction
 from luoshi.storage.batch import one_transaction
 from luoshi.vocabulary import PlanStatus
 
@@ -82,12 +82,12 @@ def preview_breakdown_import(
 
 def _context(session: Session, plan_id: int, rows: Sequence[BreakdownRow], plan_year: int) -> RowContext:
     """What each row is checked against: the table as it is now, task versions and deadlines, the registry."""
-    tasks = {t.id: t for t in queries.tasks_of_plan(session, plan_id)}
+    tasks = {t.id: t for t in plans.tasks_of_plan(session, plan_id)}
     return RowContext(
         rows={r.number: r for r in rows},
         versions={i: t.version for i, t in tasks.items()},
         deadlines={i: t.deadline for i, t in tasks.items()},
-        departments=frozenset(d.name for d in queries.departments(session)),
+        departments=frozenset(d.name for d in people.departments(session)),
         plan_year=plan_year,
     )
 

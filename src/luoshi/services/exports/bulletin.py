@@ -11,7 +11,7 @@ from luoshi import tracking
 from luoshi.services.exports.common import ExportError, chinese_date, load_plan
 from luoshi.services.status.lamps import UNASSIGNED, PlanOverview, TaskStatus, plan_status
 from luoshi.services.status.ranking import RankedDepartment, rank_departments
-from luoshi.storage import exports, queries, transaction
+from luoshi.storage import plans, transaction
 from luoshi.storage.models import Plan
 from luoshi.vocabulary import Colour, Flag
 
@@ -96,11 +96,11 @@ def _check_period(plan: Plan, period: tracking.Period) -> None:
 
 def _task_names(session: Session, plan: Plan) -> dict[int, tuple[int, str, str, str]]:
     """Task id → (number in the breakdown table, title, section title, lead department)."""
-    sections = {s.id: s.title for s in exports.sections_of_plan(session, plan.id)}
-    leads = queries.lead_department_names(session, plan.id)
+    sections = {s.id: s.title for s in plans.sections_of_plan(session, plan.id)}
+    leads = plans.lead_department_names(session, plan.id)
     return {
         task.id: (number, task.title, sections.get(task.section_id or 0, ""), leads.get(task.id, UNASSIGNED))
-        for number, task in enumerate(queries.tasks_of_plan(session, plan.id), start=1)
+        for number, task in enumerate(plans.tasks_of_plan(session, plan.id), start=1)
     }
 
 

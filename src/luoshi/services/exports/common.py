@@ -6,7 +6,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from luoshi.storage import exports
+from luoshi.storage import plans
 from luoshi.storage.models import Plan
 
 
@@ -16,7 +16,7 @@ class ExportError(ValueError):
 
 def load_plan(session: Session, plan_id: int | None) -> Plan:
     """The plan asked for (the newest when none is named), or an ExportError saying what is missing."""
-    plan = exports.plan_or_latest(session, plan_id)
+    plan = plans.plan_or_newest(session, plan_id)
     if plan is None:
         raise ExportError(f"找不到计划 {plan_id}" if plan_id is not None else "数据库中还没有计划，请先导入报告")
     return plan

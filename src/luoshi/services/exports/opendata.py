@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy.orm import Session, sessionmaker
 
 from luoshi.services.exports.common import load_plan
-from luoshi.storage import exports, queries, transaction
+from luoshi.storage import exports, plans, progress, transaction
 from luoshi.storage.models import Plan, ProgressReport
 
 Scalar = str | int | float | bool | None
@@ -61,9 +61,9 @@ def _sources(session: Session, plan: Plan) -> dict[str, Callable[[], Sequence[ob
     """Where each table's records come from."""
     return {
         "plan": lambda: [plan],
-        "sections": lambda: exports.sections_of_plan(session, plan.id),
-        "tasks": lambda: queries.tasks_of_plan(session, plan.id),
-        "targets": lambda: exports.targets_of_plan(session, plan.id),
+        "sections": lambda: plans.sections_of_plan(session, plan.id),
+        "tasks": lambda: plans.tasks_of_plan(session, plan.id),
+        "targets": lambda: plans.targets_of_plan(session, plan.id),
         "milestones": lambda: exports.milestones_of_plan(session, plan.id),
         "departments": lambda: exports.departments_of_plan(session, plan.id),
         "task_departments": lambda: exports.task_departments_of_plan(session, plan.id),
@@ -73,7 +73,7 @@ def _sources(session: Session, plan: Plan) -> dict[str, Callable[[], Sequence[ob
 
 def _approved_progress(session: Session, plan_id: int) -> list[ProgressReport]:
     """The approved reports that count for status (the latest approved revision of each period), by task and period."""
-    grouped = queries.approved_report_records_of_plan(session, plan_id)
+    grouped = progress.approved_report_records_of_plan(session, plan_id)
     return [report for task_id in sorted(grouped) for report in grouped[task_id]]
 
 

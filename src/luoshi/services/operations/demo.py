@@ -28,7 +28,7 @@ from luoshi.services.plans.importing import ImportReport, import_report
 from luoshi.services.plans.lifecycle import publish_plan
 from luoshi.services.reporting.progress import approve, return_report, save_draft, submit
 from luoshi.services.status.lamps import task_horizon
-from luoshi.storage import lookups, queries, transaction
+from luoshi.storage import people, plans, transaction
 from luoshi.storage.models import Plan, Task
 from luoshi.vocabulary import ReportingCycle, UserRole
 
@@ -66,7 +66,7 @@ class DemoResult:
 def load_demo(*, sessions: sessionmaker[Session]) -> DemoResult:
     """Fill an empty, initialised database with the demo; refuse one that already holds a plan."""
     with transaction(sessions) as session:
-        if lookups.plans(session):
+        if plans.plans(session):
             raise ServiceError("数据库中已有计划；演示数据只能载入空数据库（可用 --database 指定新文件）")
     seed_departments(sessions=sessions, registry=load_registry(), actor=SYSTEM.name)
     data = sample_bytes()
@@ -88,7 +88,7 @@ def _accounts(sessions: sessionmaker[Session]) -> tuple[DemoAccount, ...]:
         DemoAccount("quzhang", "demo-quzhang", UserRole.LEADER, None),
     ]
     with transaction(sessions) as session:
-        names = [d.name for d in queries.departments(session)]
+        names = [d.name for d in people.departments(session)]
     for i, name in enumerate(names, start=1):
         accounts.append(DemoAccount(f"dept{i:02d}", f"demo-dept{i:02d}", UserRole.DEPARTMENT, name))
     for a in accounts:
@@ -105,7 +105,7 @@ def _prepare_plan(sessions: sessionmaker[Session], plan_id: int) -> None:
     add_task(sessions=sessions, actor=supervisor, request=later)
     assign_by_suggestions(sessions=sessions, actor=supervisor, plan_id=plan_id, fallback=FALLBACK)
     with transaction(sessions) as session:
-        tasks = [(t.id, t.version, t.section_id or 0) for t in queries.tasks_of_plan(session, plan_id)]
+        tasks = [(t.id, t.version, t.section_id or 0) for t in plans.tasks_of_plan(session, plan_id)]
     sections = sorted({s for _, _, s in tasks})
     for task_id, version, section in tasks:
         leader = LEADERS[sections.index(section) % len(LEADERS)]
@@ -127,10 +127,10 @@ def _year_of_reports(sessions: sessionmaker[Session], plan_id: int) -> tuple[int
     supervisor = actor_for(sessions=sessions, username="duchashi")
     reporters = _reporters(sessions)
     with transaction(sessions) as session:
-        tasks = list(queries.tasks_of_plan(session, plan_id))
-        leads = {t.id: lookups.lead_department_id(session, t.id) for t in tasks}
+        tasks = list(plans.tasks_of_plan(session, plan_id))
+        leads = {t.id: plans.lead_department_id(session, t.id) for t in tasks}
         horizons = {t.id: task_horizon(t, t.plan) for t in tasks}
-        names = lookups.department_names_by_id(session)
+        names = people.department_names_by_id(session)
     late_department = leads[tasks[2].id] or 0
     count = 0
     for index, task in enumerate(tasks):
@@ -178,7 +178,7 @@ def _one_report(
 def _reporters(sessions: sessionmaker[Session]) -> dict[int, Actor]:
     """Department id → its demo reporter."""
     with transaction(sessions) as session:
-        users = [u for u in lookups.users(session) if u.role is UserRole.DEPARTMENT and u.department_id]
+        users = [u for u in people.users(session) if u.role is UserRole.DEPARTMENT and u.department_id]
         return {u.department_id or 0: Actor.of(u) for u in users}
 
 

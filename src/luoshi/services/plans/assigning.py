@@ -14,7 +14,7 @@ from luoshi.services.actors import PLANNERS, Actor, require
 from luoshi.services.audited import change, event, load
 from luoshi.services.errors import InvalidValue, NotFound
 from luoshi.services.plans.editing import editable_plan
-from luoshi.storage import lookups, queries, transaction
+from luoshi.storage import people, plans, transaction
 from luoshi.storage.audit import snapshot
 from luoshi.storage.models import Milestone, Plan, Task, TaskDepartment
 from luoshi.vocabulary import DepartmentRole
@@ -81,9 +81,9 @@ def assign_by_suggestions(
     require(actor, *PLANNERS)
     with transaction(sessions) as session:
         editable_plan(load(session, Plan, plan_id, "计划"))
-        seeds = [DepartmentSeed(d.name, tuple(str(w) for w in d.keywords)) for d in queries.departments(session)]
-        todo = [(t.id, t.version, t.title, t.text) for t in queries.tasks_of_plan(session, plan_id)]
-        led = queries.lead_department_names(session, plan_id)
+        seeds = [DepartmentSeed(d.name, tuple(str(w) for w in d.keywords)) for d in people.departments(session)]
+        todo = [(t.id, t.version, t.title, t.text) for t in plans.tasks_of_plan(session, plan_id)]
+        led = plans.lead_department_names(session, plan_id)
     count = 0
     for task_id, version, title, text in todo:
         if task_id in led:
@@ -144,15 +144,15 @@ def complete_milestone(
 def departments_of(*, sessions: sessionmaker[Session], task_id: int) -> tuple[str | None, tuple[str, ...]]:
     """A task's lead department and its cooperating ones, by name."""
     with transaction(sessions) as session:
-        names = lookups.department_names_by_id(session)
-        rows: Sequence[TaskDepartment] = lookups.assignments(session, task_id)
+        names = people.department_names_by_id(session)
+        rows: Sequence[TaskDepartment] = plans.assignments(session, task_id)
     lead = next((names[r.department_id] for r in rows if r.role is DepartmentRole.LEAD), None)
     return lead, tuple(names[r.department_id] for r in rows if r.role is DepartmentRole.COOPERATING)
 
 
 def _department_id(session: Session, name: str) -> int:
     """The id of an active department by name, or NotFound."""
-    department = lookups.department_by_name(session, name)
+    department = people.department_by_name(session, name)
     if department is None or not department.active:
         raise NotFound(f"部门「{name}」不存在或已停用")
     return department.id

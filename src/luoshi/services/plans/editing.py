@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from luoshi.services.actors import PLANNERS, Actor, require
 from luoshi.services.audited import change, event, load
 from luoshi.services.errors import InvalidState, InvalidValue
-from luoshi.storage import expect_version, lookups, transaction
+from luoshi.storage import expect_version, plans, progress, transaction
 from luoshi.storage.audit import snapshot
 from luoshi.storage.models import Plan, Section, Target, Task, TaskDepartment
 from luoshi.vocabulary import Comparator, PlanStatus, TargetKind
@@ -93,7 +93,7 @@ def add_task(*, sessions: sessionmaker[Session], actor: Actor, request: TaskCrea
             section_id=request.section_id,
             title=request.title,
             text=request.text,
-            position=lookups.max_task_position(session, plan.id) + 1,
+            position=plans.max_task_position(session, plan.id) + 1,
             horizon_start=request.horizon[0] if request.horizon else None,
             horizon_end=request.horizon[1] if request.horizon else None,
         )
@@ -270,7 +270,7 @@ def _delete(session: Session, record: Task | Target, *, actor: Actor, version: i
 
 def _unreported(session: Session, tasks: Sequence[Task]) -> None:
     """Refuse when any of the tasks already has progress reports."""
-    if lookups.report_count(session, [t.id for t in tasks]):
+    if progress.report_count(session, [t.id for t in tasks]):
         raise InvalidState("任务已有进展报送，不能删除或并入其他任务")
 
 

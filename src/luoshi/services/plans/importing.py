@@ -11,7 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from luoshi.services.plans.contract import ContractError, ExtractionIn, TargetIn, read_extraction
-from luoshi.storage import queries, transaction
+from luoshi.storage import plans, transaction
 from luoshi.storage.audit import record_event
 from luoshi.storage.models import Plan, Report, Section, Target, Task
 
@@ -63,11 +63,11 @@ def import_report(*, sessions: sessionmaker[Session], request: ImportReport) -> 
 def _existing(sessions: sessionmaker[Session], digest: str) -> ImportedReport | None:
     """The earlier import of the same bytes, if any."""
     with transaction(sessions) as session:
-        report = queries.report_by_sha256(session, digest)
+        report = plans.report_by_sha256(session, digest)
         if report is None:
             return None
-        plans = queries.plans_of_report(session, report.id)
-        return ImportedReport(report.id, plans[0].id if plans else None, created=False)
+        made = plans.plans_of_report(session, report.id)
+        return ImportedReport(report.id, made[0].id if made else None, created=False)
 
 
 def _create(session: Session, parts: ExtractionIn, request: ImportReport) -> ImportedReport:
@@ -118,9 +118,7 @@ def _add_sections(session: Session, plan: Plan, parts: ExtractionIn) -> dict[str
         if s.parent is not None:
             session.flush()
             parent_id = by_key[s.parent].id
-        section = Section(
-            plan=plan, key=s.key, number=s.number, title=s.title, kind=s.kind, position=position
-        )
+        section = Section(plan=plan, key=s.key, number=s.number, title=s.title, kind=s.kind, position=position)
         section.parent_id = parent_id
         session.add(section)
         by_key[s.key] = section

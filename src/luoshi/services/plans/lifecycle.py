@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from luoshi.services.actors import PLANNERS, Actor, require
 from luoshi.services.audited import change, load
 from luoshi.services.errors import InvalidState
-from luoshi.storage import queries, transaction
+from luoshi.storage import plans, transaction
 from luoshi.storage.base import utcnow
 from luoshi.storage.models import Plan
 from luoshi.vocabulary import PlanStatus, ReportingCycle
@@ -24,7 +24,7 @@ def publish_plan(
         plan = load(session, Plan, plan_id, "计划")
         if plan.status is not PlanStatus.DRAFT:
             raise InvalidState("只有草稿状态的计划可以发布")
-        leads = queries.lead_department_names(session, plan_id)
+        leads = plans.lead_department_names(session, plan_id)
         missing = [t.title for t in plan.tasks if t.id not in leads]
         if missing:
             raise InvalidState(f"还有{len(missing)}项任务未指定牵头单位，例如「{missing[0]}」")

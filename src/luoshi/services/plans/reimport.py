@@ -17,7 +17,7 @@ from luoshi.services.actors import PLANNERS, Actor, require
 from luoshi.services.audited import change, event
 from luoshi.services.plans.contract import ContractError, ExtractionIn, TargetIn, read_extraction
 from luoshi.services.plans.importing import ImportReport, _target
-from luoshi.storage import queries, transaction
+from luoshi.storage import plans, transaction
 from luoshi.storage.models import Plan, Report, Section, Target, Task
 
 
@@ -65,18 +65,18 @@ def _diff(session: Session, request: ImportReport, *, apply: bool, actor: Actor 
     digest = hashlib.sha256(request.source).hexdigest()
     if parts.sha256 != digest:
         raise ContractError("提取结果与源文件不符（sha256 不一致）")
-    report = queries.report_by_sha256(session, digest)
-    plans = queries.plans_of_report(session, report.id) if report else []
-    if report is None or not plans:
+    report = plans.report_by_sha256(session, digest)
+    made = plans.plans_of_report(session, report.id) if report else []
+    if report is None or not made:
         return None
-    walk = _Walk(session, plans[0], parts, actor if apply else None)
+    walk = _Walk(session, made[0], parts, actor if apply else None)
     walk.sections()
     walk.tasks()
     walk.loose_targets()
     if apply and walk.changes:
         _record_extraction(session, report, request, walk.actor)
     return ExtractionDiff(
-        report.id, plans[0].id, report.extractor_version, request.extractor_version, tuple(walk.changes), walk.kept()
+        report.id, made[0].id, report.extractor_version, request.extractor_version, tuple(walk.changes), walk.kept()
     )
 
 
@@ -165,9 +165,7 @@ class _Walk:
         if self.actor is not None:
             change(self.session, record, actor=self.actor, action="reextract", version=None, values=differ)
 
-    def _add_task(
-        self, key: str, title: str, text: str, section: str, horizon: tuple[int, int] | None
-    ) -> Task | None:
+    def _add_task(self, key: str, title: str, text: str, section: str, horizon: tuple[int, int] | None) -> Task | None:
         """A new task at the end of the plan (only when applying)."""
         if self.actor is None:
             return None

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from luoshi.services.accounts.registry import DepartmentMatch, suggest_for_task
 from luoshi.services.audited import load
 from luoshi.services.plans.assigning import departments_of
-from luoshi.storage import lookups, transaction
+from luoshi.storage import progress, transaction
 from luoshi.storage.models import Task
 
 
@@ -105,5 +105,5 @@ def _fields(session: Session, task: Task) -> dict[str, object]:
         "deadline": task.deadline,
         "targets": targets,
         "milestones": milestones,
-        "reported": lookups.report_count(session, [task.id]) > 0,
+        "reported": progress.report_count(session, [task.id]) > 0,
     }

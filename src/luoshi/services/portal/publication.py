@@ -14,11 +14,12 @@ from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from luoshi.services.errors import NotFound
 from luoshi.services.views.dashboard import Dashboard, Row, dashboard, task_rows
-from luoshi.services.views.plans import NotFound, TaskView, get_task
+from luoshi.services.views.plans import TaskView, get_task
 from luoshi.services.views.planview import target_text
 from luoshi.services.views.report_text import Paragraph, ReportText, report_text
-from luoshi.storage import queries, reading, transaction
+from luoshi.storage import plans, progress, transaction
 from luoshi.storage.models import Plan, ProgressReport, Report, Target
 from luoshi.vocabulary import Comparator, PlanStatus, TargetKind
 
@@ -129,7 +130,7 @@ class PublicBoard:
 def published_plans(*, sessions: sessionmaker[Session]) -> tuple[PublicPlan, ...]:
     """Every published or closed plan, newest plan year first."""
     with transaction(sessions) as session:
-        return tuple(_public_plan(session, p) for p in reading.plans(session) if p.status in PUBLIC_STATES)
+        return tuple(_public_plan(session, p) for p in plans.plans(session) if p.status in PUBLIC_STATES)
 
 
 def public_plan(*, sessions: sessionmaker[Session], plan_id: int) -> PublicPlan:
@@ -182,7 +183,7 @@ def public_report(*, sessions: sessionmaker[Session], plan_id: int) -> PublicRep
     plan = public_plan(sessions=sessions, plan_id=plan_id)
     text = report_text(sessions=sessions, plan_id=plan_id)
     with transaction(sessions) as session:
-        report = reading.report_of_plan(session, plan_id)
+        report = plans.report_of_plan(session, plan_id)
         sections = report.extraction.get("sections", []) if report is not None else []
     # A top-level heading is a line of its own, 一、过去五年工作回顾; it becomes a heading a reader can jump to.
     headings = frozenset(f"{s.get('number')}、{s.get('title')}" for s in sections if s.get("parent") is None)
@@ -234,8 +235,8 @@ def _public_plan(session: Session, plan: Plan) -> PublicPlan:
 def _approved(sessions: sessionmaker[Session], plan_id: int) -> dict[int, tuple[PublicProgress, ...]]:
     """Task id → its approved reports as public views (only approved ones are ever read here)."""
     with transaction(sessions) as session:
-        targets = {t.id: t for t in reading.targets_of_plan(session, plan_id)}
-        grouped = queries.approved_report_records_of_plan(session, plan_id)
+        targets = {t.id: t for t in plans.targets_of_plan(session, plan_id)}
+        grouped = progress.approved_report_records_of_plan(session, plan_id)
         return {task_id: tuple(_progress(r, targets) for r in reports) for task_id, reports in grouped.items()}
 
 
@@ -269,7 +270,7 @@ def _indicators(
 ) -> tuple[Indicator, ...]:
     """The plan year's numeric targets (main indicators first), each with its latest approved value."""
     with transaction(sessions) as session:
-        targets = [t for t in reading.targets_of_plan(session, plan.id) if _charted(t, plan.plan_year)]
+        targets = [t for t in plans.targets_of_plan(session, plan.id) if _charted(t, plan.plan_year)]
         targets.sort(key=lambda t: (t.task_id is not None, t.quote_start or 0, t.id))
         return tuple(_indicator(t, _latest_with(history.get(t.task_id or 0, ()), t.id)) for t in targets)
 

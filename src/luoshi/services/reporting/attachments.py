@@ -14,7 +14,7 @@ from luoshi.services.actors import Actor
 from luoshi.services.audited import event, load
 from luoshi.services.errors import InvalidValue, NotFound, PermissionDenied
 from luoshi.services.reporting.progress import EDITABLE, may_report
-from luoshi.storage import expect_version, lookups, transaction
+from luoshi.storage import expect_version, plans, progress, transaction
 from luoshi.storage.models import Attachment, AttachmentBlob, ProgressReport, Task
 from luoshi.vocabulary import UserRole
 
@@ -84,10 +84,10 @@ def _attach(
         expect_version(report, version)
         if report.state not in EDITABLE:
             raise InvalidValue(f"{report.state.label}的报送不能再添加附件")
-        found = lookups.attachment_by_hash(session, report.id, digest)
+        found = progress.attachment_by_hash(session, report.id, digest)
         if found is not None:
             return _public(found)
-        if not lookups.blob_exists(session, digest):
+        if not progress.blob_exists(session, digest):
             session.add(AttachmentBlob(sha256=digest, size=len(content), content=content))
             session.flush()
         row = Attachment(
@@ -133,7 +133,7 @@ def attachment_content(
     with transaction(sessions) as session:
         row = load(session, Attachment, attachment_id, "附件")
         _may_read(session, actor, row.progress_report)
-        content = lookups.blob_content(session, row.sha256)
+        content = progress.blob_content(session, row.sha256)
         if content is None:
             raise NotFound(f"附件{attachment_id}的内容缺失")
         return _public(row), content
@@ -149,7 +149,7 @@ def attachments_of(*, sessions: sessionmaker[Session], actor: Actor, report_id: 
 
 def _may_read(session: Session, actor: Actor, report: ProgressReport) -> None:
     """A department sees the attachments of the tasks it leads; the other roles see all."""
-    if actor.role is UserRole.DEPARTMENT and lookups.lead_department_id(session, report.task_id) != actor.department_id:
+    if actor.role is UserRole.DEPARTMENT and plans.lead_department_id(session, report.task_id) != actor.department_id:
         raise PermissionDenied("只能查看本单位牵头任务的附件")
 
 

@@ -17,7 +17,7 @@ from luoshi.services.reporting.inbox import open_period
 from luoshi.services.reporting.progress import ProgressPublic, public
 from luoshi.services.reporting.values import check_percent, check_value
 from luoshi.services.status.lamps import task_horizon
-from luoshi.storage import lookups, transaction
+from luoshi.storage import plans, progress, transaction
 from luoshi.storage.models import ProgressReport, Target, Task
 from luoshi.vocabulary import ReportingCycle, TargetKind, UserRole
 
@@ -55,10 +55,10 @@ def report_form(
     """The form of a period (default: the one open on `as_of`); a department sees only tasks it leads."""
     with transaction(sessions) as session:
         task = load(session, Task, task_id, "任务")
-        lead = lookups.lead_department_id(session, task.id)
+        lead = plans.lead_department_id(session, task.id)
         _may_see(actor, lead)
         chosen = _period(task, period, as_of)
-        revisions = lookups.reports_of_period(session, task.id, chosen.year, chosen.month) if chosen else []
+        revisions = progress.reports_of_period(session, task.id, chosen.year, chosen.month) if chosen else []
         report = public(revisions[-1]) if revisions else None
         form = _form(task, lead, chosen, report, as_of)
     files = attachments_of(sessions=sessions, actor=actor, report_id=report.id) if report else []
@@ -70,7 +70,7 @@ def report_by_id(*, sessions: sessionmaker[Session], actor: Actor, report_id: in
     with transaction(sessions) as session:
         row = load(session, ProgressReport, report_id, "进展报送")
         task = load(session, Task, row.task_id, "任务")
-        lead = lookups.lead_department_id(session, task.id)
+        lead = plans.lead_department_id(session, task.id)
         _may_see(actor, lead)
         form = _form(task, lead, tracking.Period(row.period_year, row.period_month), public(row), as_of)
     files = attachments_of(sessions=sessions, actor=actor, report_id=report_id)

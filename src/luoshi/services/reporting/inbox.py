@@ -12,7 +12,7 @@ from luoshi.services.actors import Actor
 from luoshi.services.errors import PermissionDenied
 from luoshi.services.reporting.progress import ProgressPublic, public
 from luoshi.services.status.lamps import task_horizon
-from luoshi.storage import lookups, transaction
+from luoshi.storage import plans, progress, transaction
 from luoshi.storage.models import Task
 from luoshi.vocabulary import PlanStatus, ReportingCycle, ReportState, UserRole
 
@@ -56,10 +56,10 @@ def department_inbox(*, sessions: sessionmaker[Session], actor: Actor, as_of: da
     due: list[InboxItem] = []
     returned: list[InboxItem] = []
     with transaction(sessions) as session:
-        for plan in lookups.plans(session):
+        for plan in plans.plans(session):
             if plan.status is not PlanStatus.PUBLISHED:
                 continue
-            for task in lookups.lead_tasks(session, plan.id).get(actor.department_id, []):
+            for task in plans.lead_tasks(session, plan.id).get(actor.department_id, []):
                 due.append(_item(session, task, open_period(task, as_of)))
                 returned.extend(_returned(session, task))
     return Inbox(tuple(due), tuple(returned))
@@ -76,12 +76,12 @@ def _item(session: Session, task: Task, period: tracking.Period | None) -> Inbox
     """The task with the latest revision of its report for the period."""
     report = None
     if period is not None:
-        revisions = lookups.reports_of_period(session, task.id, period.year, period.month)
+        revisions = progress.reports_of_period(session, task.id, period.year, period.month)
         report = public(revisions[-1]) if revisions else None
     return InboxItem(task.id, task.plan_id, task.title, str(period) if period else None, report)
 
 
 def _returned(session: Session, task: Task) -> list[InboxItem]:
     """The task's reports that are waiting, returned, for the department to correct them."""
-    found = [r for r in lookups.reports_of_task(session, task.id) if r.state is ReportState.RETURNED]
+    found = [r for r in progress.reports_of_task(session, task.id) if r.state is ReportState.RETURNED]
     return [InboxItem(task.id, task.plan_id, task.title, str(public(r).period), public(r)) for r in found]

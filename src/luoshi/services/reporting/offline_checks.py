@@ -20,7 +20,7 @@ from luoshi.services.reporting.offline_lines import (
 from luoshi.services.reporting.offline_reports import due_periods
 from luoshi.services.reporting.progress import EDITABLE
 from luoshi.services.reporting.values import missing_values
-from luoshi.storage import lookups, queries
+from luoshi.storage import plans, progress
 from luoshi.storage.models import Plan, ProgressReport, Task
 from luoshi.vocabulary import TargetKind
 
@@ -40,12 +40,12 @@ class UploadContext:
     @classmethod
     def read(cls, session: Session, plan: Plan, department_id: int, period: tracking.Period) -> UploadContext:
         """Everything in one read; tasks come with their targets loaded."""
-        tasks = {t.id: t for t in queries.tasks_of_plan(session, plan.id)}
-        leads = {t.id: d for d, led in lookups.lead_tasks(session, plan.id).items() for t in led}
+        tasks = {t.id: t for t in plans.tasks_of_plan(session, plan.id)}
+        leads = {t.id: d for d, led in plans.lead_tasks(session, plan.id).items() for t in led}
         latest = {}
         # Only the department's own tasks can be saved; the rest are refused before their reports matter.
         for task_id in (i for i, d in leads.items() if d == department_id):
-            revisions = lookups.reports_of_period(session, task_id, period.year, period.month)
+            revisions = progress.reports_of_period(session, task_id, period.year, period.month)
             if revisions:
                 latest[task_id] = revisions[-1]
         editable = {i: r for i, r in latest.items() if r.state in EDITABLE}

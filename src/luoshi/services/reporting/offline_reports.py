@@ -18,7 +18,7 @@ from luoshi.services.reporting.progress import EDITABLE
 from luoshi.services.reporting.values import needs_percent
 from luoshi.services.status.lamps import task_horizon
 from luoshi.services.views.planview import target_text
-from luoshi.storage import lookups, queries, transaction
+from luoshi.storage import people, plans, progress, transaction
 from luoshi.storage.models import Plan, ProgressReport, Task
 from luoshi.vocabulary import ReportingCycle, TargetKind
 
@@ -70,15 +70,15 @@ def offline_sheet(
     wanted = parse_period(period)
     with transaction(sessions) as session:
         plan = load_plan(session, plan_id)
-        found = lookups.department_by_name(session, department)
+        found = people.department_by_name(session, department)
         if found is None:
             raise NotFound(f"部门「{department}」不存在")
-        numbers = {t.id: n for n, t in enumerate(queries.tasks_of_plan(session, plan.id), start=1)}
+        numbers = {t.id: n for n, t in enumerate(plans.tasks_of_plan(session, plan.id), start=1)}
         tasks, sent = [], 0
-        for task in lookups.lead_tasks(session, plan.id).get(found.id, []):
+        for task in plans.lead_tasks(session, plan.id).get(found.id, []):
             if wanted not in due_periods(task, plan):
                 continue
-            revisions = lookups.reports_of_period(session, task.id, wanted.year, wanted.month)
+            revisions = progress.reports_of_period(session, task.id, wanted.year, wanted.month)
             if revisions and revisions[-1].state not in EDITABLE:
                 sent += 1
                 continue

@@ -20,7 +20,7 @@ from luoshi.services.reporting.offline_checks import UploadContext, gather_entri
 from luoshi.services.reporting.offline_lines import CellProblem, OfflineLine, TaskEntry
 from luoshi.services.reporting.offline_reports import parse_period
 from luoshi.services.reporting.progress import ProgressDraft, save_draft, submit
-from luoshi.storage import lookups, transaction
+from luoshi.storage import people, transaction
 from luoshi.storage.batch import one_transaction
 from luoshi.storage.models import Plan
 from luoshi.vocabulary import PlanStatus
@@ -68,7 +68,7 @@ def _context(session: Session, actor: Actor, upload: OfflineUpload, period: trac
     plan = load(session, Plan, upload.plan_id, "计划")
     if plan.status is not PlanStatus.PUBLISHED:
         raise InvalidState("计划尚未发布或已关闭，不能报送进展")
-    department = lookups.department_by_name(session, upload.department)
+    department = people.department_by_name(session, upload.department)
     if department is None:
         raise InvalidValue(f"表中的部门「{upload.department}」不存在")
     if actor.role not in PLANNERS and actor.department_id != department.id:

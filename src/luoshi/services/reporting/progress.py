@@ -19,7 +19,7 @@ from luoshi.services.audited import change, event, load
 from luoshi.services.errors import InvalidState, InvalidValue, PermissionDenied
 from luoshi.services.reporting.values import check_percent, check_values, missing_values
 from luoshi.services.status.lamps import task_horizon
-from luoshi.storage import ConflictError, lookups, transaction
+from luoshi.storage import ConflictError, plans, progress, transaction
 from luoshi.storage.base import utcnow
 from luoshi.storage.models import ProgressReport, Task
 from luoshi.vocabulary import PlanStatus, ReportingCycle, ReportState, UserRole
@@ -104,7 +104,7 @@ def _create(
     at: datetime | None,
 ) -> ProgressPublic:
     """The first report of a period; a later revision is made only by correcting an approved one."""
-    if lookups.reports_of_period(session, task.id, period.year, period.month):
+    if progress.reports_of_period(session, task.id, period.year, period.month):
         raise InvalidState(f"{period.label()}已有进展报送，请编辑该报送或更正已审核的报送")
     report = ProgressReport(
         task_id=task.id, period_year=period.year, period_month=period.month, author_id=actor.user_id, **values
@@ -198,7 +198,7 @@ def _correct(sessions: sessionmaker[Session], actor: Actor, report_id: int, at: 
         old = load(session, ProgressReport, report_id, "进展报送")
         task = load(session, Task, old.task_id, "任务")
         may_report(session, actor, task)
-        revisions = lookups.reports_of_period(session, task.id, old.period_year, old.period_month)
+        revisions = progress.reports_of_period(session, task.id, old.period_year, old.period_month)
         if old.state is not ReportState.APPROVED or revisions[-1].id != old.id:
             raise InvalidState("只能更正本期最新的已审核报送")
         new = ProgressReport(
@@ -225,14 +225,14 @@ def history(*, sessions: sessionmaker[Session], actor: Actor, task_id: int) -> l
         task = load(session, Task, task_id, "任务")
         if actor.role is UserRole.DEPARTMENT:
             may_report(session, actor, task)
-        return [public(r) for r in lookups.reports_of_task(session, task.id)]
+        return [public(r) for r in progress.reports_of_task(session, task.id)]
 
 
 def review_queue(*, sessions: sessionmaker[Session], actor: Actor, plan_id: int | None = None) -> list[ProgressPublic]:
     """Submitted reports waiting for review, oldest first."""
     require(actor, *PLANNERS)
     with transaction(sessions) as session:
-        return [public(r) for r in lookups.reports_in_state(session, ReportState.SUBMITTED, plan_id)]
+        return [public(r) for r in progress.reports_in_state(session, ReportState.SUBMITTED, plan_id)]
 
 
 def may_report(session: Session, actor: Actor, task: Task) -> None:
@@ -240,7 +240,7 @@ def may_report(session: Session, actor: Actor, task: Task) -> None:
     if task.plan.status is not PlanStatus.PUBLISHED:
         raise InvalidState("计划尚未发布或已关闭，不能报送进展")
     if actor.role is UserRole.DEPARTMENT:
-        if actor.department_id is None or lookups.lead_department_id(session, task.id) != actor.department_id:
+        if actor.department_id is None or plans.lead_department_id(session, task.id) != actor.department_id:
             raise PermissionDenied("只能报送本单位牵头的任务")
         return
     require(actor, UserRole.DEPARTMENT, *PLANNERS)

@@ -10,13 +10,13 @@ from datetime import date
 from sqlalchemy.orm import Session, sessionmaker
 
 from luoshi import tracking
-from luoshi.storage import queries, transaction
+from luoshi.storage import plans, progress, transaction
 from luoshi.storage.models import Plan, ProgressReport, Target, Task
 from luoshi.vocabulary import Comparator, Flag, ReportingCycle, TargetKind
 
 UNASSIGNED = "未分配"
-# A stored report, or the plain columns of one that a whole plan's status reads (queries.ReportValues).
-Reported = ProgressReport | queries.ReportValues
+# A stored report, or the plain columns of one that a whole plan's status reads (progress.ReportValues).
+Reported = ProgressReport | progress.ReportValues
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,7 @@ def task_status(*, sessions: sessionmaker[Session], task_id: int, as_of: date) -
     """Judge one task on a date from its approved reports."""
     with transaction(sessions) as session:
         task = session.get_one(Task, task_id)
-        return _status(task.id, _judge(task, queries.approved_reports(session, task.id), as_of))
+        return _status(task.id, _judge(task, progress.approved_reports(session, task.id), as_of))
 
 
 def plan_status(*, sessions: sessionmaker[Session], plan_id: int, as_of: date) -> PlanOverview:
@@ -50,9 +50,9 @@ def plan_status(*, sessions: sessionmaker[Session], plan_id: int, as_of: date) -
     with transaction(sessions) as session:
         plan = session.get_one(Plan, plan_id)
         titles = {s.id: s.title for s in plan.sections}
-        leads = queries.lead_department_names(session, plan_id)
-        reports = queries.approved_reports_of_plan(session, plan_id)
-        tasks = queries.tasks_of_plan(session, plan_id)
+        leads = plans.lead_department_names(session, plan_id)
+        reports = progress.approved_reports_of_plan(session, plan_id)
+        tasks = plans.tasks_of_plan(session, plan_id)
         judged = [(t, _judge(t, reports.get(t.id, []), as_of)) for t in tasks]
     sections: dict[str, list[tracking.Lamp]] = defaultdict(list)
     departments: dict[str, list[tracking.Lamp]] = defaultdict(list)
@@ -75,12 +75,12 @@ def _judge(task: Task, reports: Sequence[Reported], as_of: date) -> tracking.Lam
         targets=tuple(target_spec(t, horizon) for t in task.targets),
         milestones=tuple(tracking.Milestone(m.title, m.due) for m in task.milestones),
     )
-    progress = tracking.TaskProgress(
+    task_progress = tracking.TaskProgress(
         values=tuple(_observations(reports, t) for t in task.targets),
         percent=tuple(_observation(r, r.percent) for r in reports if r.percent is not None),
         milestones_done=tuple(m.done_on for m in task.milestones),
     )
-    return tracking.judge_task(spec, progress, as_of, status_rules(plan))
+    return tracking.judge_task(spec, task_progress, as_of, status_rules(plan))
 
 
 def status_rules(plan: Plan) -> tracking.StatusRules:

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from luoshi import tracking
 from luoshi.services.status.lamps import UNASSIGNED
 from luoshi.services.status.timeliness import first_approvals, owed_submissions
-from luoshi.storage import lookups, queries
+from luoshi.storage import plans, progress
 from luoshi.storage.models import Plan
 
 
@@ -29,10 +29,10 @@ class RankedDepartment:
 
 def rank_departments(session: Session, plan: Plan, period: tracking.Period) -> tuple[RankedDepartment, ...]:
     """Lead departments ranked by the share of reports approved on time, up to and including `period`."""
-    leads = queries.lead_department_names(session, plan.id)
-    approvals = first_approvals(lookups.approved_of_plan(session, plan.id))
+    leads = plans.lead_department_names(session, plan.id)
+    approvals = first_approvals(progress.approved_revisions_of_plan(session, plan.id))
     owed: dict[str, list[tracking.Submission]] = defaultdict(list)
-    for task in queries.tasks_of_plan(session, plan.id):
+    for task in plans.tasks_of_plan(session, plan.id):
         owed[leads.get(task.id, UNASSIGNED)].extend(owed_submissions(plan, task, approvals, up_to=period))
     # Counted the day after the period's reports fall due, so the period itself is in.
     as_of = period.last_day + timedelta(days=plan.report_grace_days + 1)

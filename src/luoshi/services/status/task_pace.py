@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from luoshi import tracking
 from luoshi.services.status.lamps import status_rules, task_horizon
-from luoshi.storage import queries, transaction
+from luoshi.storage import progress, transaction
 from luoshi.storage.models import ProgressReport, Target, Task
 from luoshi.vocabulary import Comparator, ReportingCycle, TargetKind
 
@@ -36,7 +36,7 @@ def task_history(*, sessions: sessionmaker[Session], task_id: int, as_of: date) 
         cycle = status_rules(task.plan).cycle
         numeric = [t for t in task.targets if t.kind is not TargetKind.QUALITATIVE]
         measured = [t for t in numeric if t.kind in _COMPLETABLE and t.comparator in _UPWARD and t.value]
-        reports = list(queries.approved_reports(session, task.id))
+        reports = list(progress.approved_reports(session, task.id))
         points = []
         for period in horizon.period_ends(cycle):
             if period.first_day > as_of:

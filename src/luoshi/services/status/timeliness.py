@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from luoshi import tracking
 from luoshi.services.status.lamps import task_horizon
-from luoshi.storage import lookups, transaction
+from luoshi.storage import people, plans, progress, transaction
 from luoshi.storage.models import Plan, ProgressReport, Task
 from luoshi.vocabulary import ReportingCycle
 
@@ -30,13 +30,13 @@ def department_timeliness(
     """Department name → its timeliness over the tasks it leads, counting periods due by `as_of`."""
     with transaction(sessions) as session:
         plan = session.get_one(Plan, plan_id)
-        names = lookups.department_names_by_id(session)
-        approvals = first_approvals(lookups.approved_of_plan(session, plan_id))
+        names = people.department_names_by_id(session)
+        approvals = first_approvals(progress.approved_revisions_of_plan(session, plan_id))
         return {
             names[department_id]: tracking.timeliness(
                 [s for task in tasks for s in owed_submissions(plan, task, approvals)], as_of
             )
-            for department_id, tasks in lookups.lead_tasks(session, plan_id).items()
+            for department_id, tasks in plans.lead_tasks(session, plan_id).items()
         }
 
 

@@ -10,8 +10,7 @@ from datetime import date
 from sqlalchemy.orm import Session, sessionmaker
 
 from luoshi.services.status.lamps import UNASSIGNED, TaskStatus, plan_status
-from luoshi.services.views.plans import PlanView, TargetView, TaskView, get_plan, list_targets, list_tasks
-from luoshi.storage.reading import TaskFilter
+from luoshi.services.views.plans import PlanView, TargetView, TaskFilter, TaskView, get_plan, list_targets, list_tasks
 
 COLOURS = ("done", "green", "yellow", "red", "not_started")
 

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from luoshi.storage import reading, transaction
+from luoshi.storage import audit, transaction
 
 
 @dataclass(frozen=True)
@@ -22,4 +22,4 @@ class Event:
 def trail(*, sessions: sessionmaker[Session], table_name: str, record_id: int) -> tuple[Event, ...]:
     """The events of one record, oldest first."""
     with transaction(sessions) as session:
-        return tuple(Event(e.at, e.actor_name, e.action) for e in reading.audit_of(session, table_name, record_id))
+        return tuple(Event(e.at, e.actor_name, e.action) for e in audit.events_of(session, table_name, record_id))

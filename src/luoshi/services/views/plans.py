@@ -7,13 +7,18 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from luoshi.storage import reading, transaction
+from luoshi.services.errors import NotFound
+from luoshi.storage import people, plans, transaction
 from luoshi.storage.models import Plan, Section, Target, Task
-from luoshi.storage.reading import TaskFilter
 
 
-class NotFound(LookupError):
-    """The record asked for does not exist; the message is fit for a user."""
+@dataclass(frozen=True)
+class TaskFilter:
+    """Which tasks a list shows; None means no restriction."""
+
+    section_id: int | None = None
+    department_id: int | None = None
+    text: str | None = None
 
 
 @dataclass(frozen=True)
@@ -119,7 +124,7 @@ class TaskView:
 def list_plans(*, sessions: sessionmaker[Session]) -> tuple[PlanView, ...]:
     """Every plan, newest first."""
     with transaction(sessions) as session:
-        return tuple(_plan(p) for p in reading.plans(session))
+        return tuple(_plan(p) for p in plans.plans(session))
 
 
 def get_plan(*, sessions: sessionmaker[Session], plan_id: int) -> PlanView:
@@ -132,14 +137,14 @@ def list_sections(*, sessions: sessionmaker[Session], plan_id: int) -> tuple[Sec
     """A plan's headings in report order."""
     with transaction(sessions) as session:
         _plan_row(session, plan_id)
-        return tuple(_section(s) for s in reading.sections_of_plan(session, plan_id))
+        return tuple(_section(s) for s in plans.sections_of_plan(session, plan_id))
 
 
 def list_targets(*, sessions: sessionmaker[Session], plan_id: int) -> tuple[TargetView, ...]:
     """A plan's targets in report order."""
     with transaction(sessions) as session:
         _plan_row(session, plan_id)
-        return tuple(_target(t) for t in reading.targets_of_plan(session, plan_id))
+        return tuple(_target(t) for t in plans.targets_of_plan(session, plan_id))
 
 
 def list_tasks(
@@ -148,9 +153,12 @@ def list_tasks(
     """A plan's tasks matching the filter (a department filter also scopes a department user)."""
     with transaction(sessions) as session:
         _plan_row(session, plan_id)
-        titles = {s.id: s.title for s in reading.sections_of_plan(session, plan_id)}
-        assigned = reading.assignments_of_plan(session, plan_id)
-        tasks = reading.filtered_tasks(session, plan_id, where or TaskFilter())
+        titles = {s.id: s.title for s in plans.sections_of_plan(session, plan_id)}
+        assigned = plans.assignments_of_plan(session, plan_id)
+        where = where or TaskFilter()
+        tasks = plans.filtered_tasks(
+            session, plan_id, section_id=where.section_id, department_id=where.department_id, text=where.text
+        )
         return tuple(_task(t, titles, assigned.get(t.id, [])) for t in tasks)
 
 
@@ -160,15 +168,15 @@ def get_task(*, sessions: sessionmaker[Session], task_id: int) -> TaskView:
         task = session.get(Task, task_id)
         if task is None:
             raise NotFound("任务不存在")
-        titles = {s.id: s.title for s in reading.sections_of_plan(session, task.plan_id)}
-        assigned = reading.assignments_of_plan(session, task.plan_id)
+        titles = {s.id: s.title for s in plans.sections_of_plan(session, task.plan_id)}
+        assigned = plans.assignments_of_plan(session, task.plan_id)
         return _task(task, titles, assigned.get(task.id, []))
 
 
 def department_choices(*, sessions: sessionmaker[Session]) -> dict[int, str]:
     """Department id → name, for filter menus."""
     with transaction(sessions) as session:
-        return reading.departments_by_id(session)
+        return people.department_names_by_id(session)
 
 
 def _plan_row(session: Session, plan_id: int) -> Plan:

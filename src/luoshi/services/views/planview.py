@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from luoshi.services.audited import load
 from luoshi.services.errors import NotFound
-from luoshi.storage import lookups, queries, transaction
+from luoshi.storage import people, plans, transaction
 from luoshi.storage.models import Plan, Target
 from luoshi.vocabulary import DepartmentRole, TargetKind
 
@@ -56,10 +56,10 @@ class PlanTable:
 def latest_plan_id(*, sessions: sessionmaker[Session]) -> int:
     """The newest plan's id, or NotFound when nothing was imported yet."""
     with transaction(sessions) as session:
-        plans = lookups.plans(session)
-        if not plans:
+        newest = plans.plan_or_newest(session, None)
+        if newest is None:
             raise NotFound("尚无计划，请先导入报告（luoshi import）或运行 luoshi demo")
-        return plans[0].id
+        return newest.id
 
 
 def plan_table(*, sessions: sessionmaker[Session], plan_id: int) -> PlanTable:
@@ -67,7 +67,7 @@ def plan_table(*, sessions: sessionmaker[Session], plan_id: int) -> PlanTable:
     with transaction(sessions) as session:
         plan = load(session, Plan, plan_id, "计划")
         titles = {s.id: s.title for s in plan.sections}
-        names = lookups.department_names_by_id(session)
+        names = people.department_names_by_id(session)
         indicators = tuple(
             IndicatorRow(t.id, titles.get(t.section_id or 0, ""), target_text(t))
             for s in plan.sections
@@ -75,8 +75,8 @@ def plan_table(*, sessions: sessionmaker[Session], plan_id: int) -> PlanTable:
             if t.task_id is None
         )
         rows = []
-        for number, task in enumerate(queries.tasks_of_plan(session, plan_id), start=1):
-            assigned = lookups.assignments(session, task.id)
+        for number, task in enumerate(plans.tasks_of_plan(session, plan_id), start=1):
+            assigned = plans.assignments(session, task.id)
             lead = next((names[a.department_id] for a in assigned if a.role is DepartmentRole.LEAD), None)
             helpers = tuple(names[a.department_id] for a in assigned if a.role is DepartmentRole.COOPERATING)
             rows.append(
@@ -103,8 +103,6 @@ def plan_table(*, sessions: sessionmaker[Session], plan_id: int) -> PlanTable:
             indicators,
             tuple(rows),
         )
-
-
 
 
 def target_text(target: Target) -> str:

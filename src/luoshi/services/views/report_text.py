@@ -9,8 +9,8 @@ from typing import Any
 from sqlalchemy.orm import Session, sessionmaker
 
 from luoshi.extraction.reading import read_document
-from luoshi.services.views.plans import NotFound
-from luoshi.storage import queries, reading, transaction
+from luoshi.services.errors import NotFound
+from luoshi.storage import plans, transaction
 
 
 @dataclass(frozen=True)
@@ -57,14 +57,14 @@ class ReportText:
 def report_text(*, sessions: sessionmaker[Session], plan_id: int) -> ReportText:
     """The text of a plan's report with its targets and facts marked, or NotFound."""
     with transaction(sessions) as session:
-        report = reading.report_of_plan(session, plan_id)
+        report = plans.report_of_plan(session, plan_id)
         if report is None:
             raise NotFound("该计划没有关联的报告")
         # The quote offsets point into the normalised text, which reading the stored bytes again gives back.
         text = read_document(report.source).text
         extraction, report_id, title = report.extraction, report.id, report.title or report.name
-        linked = {(t.quote_start, t.quote_end): (t.id, t.task_id) for t in reading.targets_of_plan(session, plan_id)}
-        starts = {t.quote_start: t.id for t in queries.tasks_of_plan(session, plan_id) if t.quote_start is not None}
+        linked = {(t.quote_start, t.quote_end): (t.id, t.task_id) for t in plans.targets_of_plan(session, plan_id)}
+        starts = {t.quote_start: t.id for t in plans.tasks_of_plan(session, plan_id) if t.quote_start is not None}
     marks = _marks(text, extraction, linked)
     lines = list(_paragraphs(text, marks, starts))
     body = _body_start(lines, text, extraction)

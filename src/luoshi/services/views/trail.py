@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from luoshi.storage import lookups, transaction
+from luoshi.storage import audit, transaction
 
 
 @dataclass(frozen=True)
@@ -33,5 +33,5 @@ def record_trail(*, sessions: sessionmaker[Session], table_name: str, record_id:
     with transaction(sessions) as session:
         return [
             AuditPublic(e.at, e.actor_name, e.action, e.before, e.after)
-            for e in lookups.events_of(session, table_name, record_id)
+            for e in audit.events_of(session, table_name, record_id)
         ]

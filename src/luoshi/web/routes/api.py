@@ -12,6 +12,7 @@ from luoshi.services.accounts.signin import Principal
 from luoshi.services.status.lamps import TaskStatus, task_status
 from luoshi.services.views.dashboard import dashboard, task_rows
 from luoshi.services.views.plans import (
+    TaskFilter,
     TaskView,
     get_plan,
     get_task,
@@ -20,7 +21,6 @@ from luoshi.services.views.plans import (
     list_targets,
     list_tasks,
 )
-from luoshi.storage.reading import TaskFilter
 from luoshi.web.deps import FilterId, JudgedOn, RecordId, Sessions, User, require_roles
 from luoshi.web.errors import WebError
 from luoshi.web.policy import WRITERS, ensure_task_visible, own_department, scope_filter

@@ -11,9 +11,16 @@ from luoshi.services.status.lamps import task_status
 from luoshi.services.status.task_pace import task_history
 from luoshi.services.views.dashboard import COLOURS, dashboard, task_rows
 from luoshi.services.views.history import trail
-from luoshi.services.views.plans import department_choices, get_plan, get_task, list_plans, list_sections, list_tasks
+from luoshi.services.views.plans import (
+    TaskFilter,
+    department_choices,
+    get_plan,
+    get_task,
+    list_plans,
+    list_sections,
+    list_tasks,
+)
 from luoshi.services.views.report_text import report_text
-from luoshi.storage.reading import TaskFilter
 from luoshi.web.deps import AsOf, RecordId, Sessions, User
 from luoshi.web.policy import ensure_task_visible, own_department, scope_filter
 from luoshi.web.templating import render

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
+from luoshi.services.errors import NotFound
 from luoshi.services.portal.open_data import DATASETS, as_csv, as_json, dataset
 from luoshi.services.portal.publication import (
     disclosure_header,
@@ -18,7 +19,6 @@ from luoshi.services.portal.publication import (
     task_progress,
 )
 from luoshi.services.status.lamps import task_status
-from luoshi.services.views.plans import NotFound
 from luoshi.web.deps import AsOf, RecordId, Sessions
 from luoshi.web.prefs import SIZES, YEAR, Prefs, prefs_link, read_prefs, safe_next, wanted
 from luoshi.web.templating import TEMPLATES

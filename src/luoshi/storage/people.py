@@ -1,18 +1,53 @@
-"""The queries of sign-in, sessions and API tokens: users by name, tokens by hash, recent failed logins."""
+"""Queries of people and access: users, departments, sign-in failures, browser sessions and API tokens."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from luoshi.storage.models import ApiToken, Department, LoginAttempt, User, WebSession
+from luoshi.storage.models import (
+    ApiToken,
+    Department,
+    LoginAttempt,
+    User,
+    WebSession,
+)
 
 
-def user_by_username(session: Session, username: str) -> User | None:
-    """The account with this user name, if any."""
+def user_by_name(session: Session, username: str) -> User | None:
+    """The account with this username, if any."""
     return session.scalars(select(User).where(User.username == username)).one_or_none()
+
+
+def users(session: Session) -> Sequence[User]:
+    """Every account, by username."""
+    return session.scalars(select(User).order_by(User.username)).all()
+
+
+def department_by_name(session: Session, name: str) -> Department | None:
+    """The department with this name, if any."""
+    return session.scalars(select(Department).where(Department.name == name)).one_or_none()
+
+
+def department_names_by_id(session: Session) -> dict[int, str]:
+    """Department id → name, for every department."""
+    return {i: n for i, n in session.execute(select(Department.id, Department.name))}
+
+
+def departments(session: Session, *, active_only: bool = True) -> Sequence[Department]:
+    """Departments in registry order."""
+    query = select(Department).order_by(Department.position, Department.id)
+    if active_only:
+        query = query.where(Department.active.is_(True))
+    return session.scalars(query).all()
+
+
+def department_names(session: Session) -> set[str]:
+    """The names of every department, active or not."""
+    return set(session.scalars(select(Department.name)))
 
 
 def department_name(session: Session, department_id: int | None) -> str | None:
