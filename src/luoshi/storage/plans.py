@@ -51,9 +51,12 @@ def lead_tasks(session: Session, plan_id: int) -> dict[int, list[Task]]:
     return grouped
 
 
+NEWEST_FIRST = (Plan.plan_year.desc(), Plan.id.desc())
+
+
 def plans(session: Session) -> Sequence[Plan]:
-    """Every plan, newest first."""
-    return session.scalars(select(Plan).order_by(Plan.id.desc())).all()
+    """Every plan, newest first: the latest plan year, and of one year the last imported."""
+    return session.scalars(select(Plan).order_by(*NEWEST_FIRST)).all()
 
 
 def max_task_position(session: Session, plan_id: int) -> int:
@@ -150,7 +153,7 @@ def plan_or_newest(session: Session, plan_id: int | None) -> Plan | None:
     """The plan with this id, or the newest plan when no id is given; None when there is none."""
     if plan_id is not None:
         return session.get(Plan, plan_id)
-    return session.scalars(select(Plan).order_by(Plan.id.desc()).limit(1)).one_or_none()
+    return session.scalars(select(Plan).order_by(*NEWEST_FIRST).limit(1)).one_or_none()
 
 
 def sections_of_plan(session: Session, plan_id: int) -> Sequence[Section]:
