@@ -82,5 +82,5 @@ def test_a_database_never_initialised_is_refused(tmp_path: Path, capsys: pytest.
     url = f"sqlite:///{empty}"
     out = tmp_path / "x.docx"
     assert main(["export", "bulletin", "--period", "2022-06", "--out", str(out), "--database", url]) == 2
-    assert "无法读取数据库" in capsys.readouterr().err
+    assert "数据库尚未初始化，请先运行 luoshi init" in capsys.readouterr().err
     assert not out.exists()

@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy.exc import DatabaseError
-from sqlalchemy.orm import Session, sessionmaker
-
 from luoshi.cli.common import UserError
-from luoshi.cli.database_access import add_database_option, existing_database
+from luoshi.cli.database import add_database_option, open_database
 from luoshi.office.breakdown import write_breakdown_xlsx
 from luoshi.office.bulletin_docx import write_bulletin_docx
 from luoshi.office.bulletin_xlsx import write_bulletin_xlsx
@@ -22,7 +18,6 @@ from luoshi.services.exports.breakdown import plan_breakdown
 from luoshi.services.exports.bulletin import plan_bulletin
 from luoshi.services.exports.common import ExportError
 from luoshi.services.exports.opendata import plan_open_data
-from luoshi.storage import session_factory
 
 T = TypeVar("T")
 
@@ -52,13 +47,6 @@ def add_database_options(parser: argparse.ArgumentParser) -> None:
     add_database_option(parser)
 
 
-@contextmanager
-def open_database(url: str | None) -> Iterator[sessionmaker[Session]]:
-    """Sessions on an existing database (the configured one by default)."""
-    with existing_database(url) as engine:
-        yield session_factory(engine)
-
-
 def checked_out(path: Path, suffixes: tuple[str, ...]) -> Path:
     """The output path, refused before any work when its type or folder is wrong."""
     if path.suffix.lower() not in suffixes:
@@ -75,15 +63,12 @@ def run_export(make: Callable[[], T]) -> T:
         return make()
     except ExportError as error:
         raise UserError(str(error), "the export cannot be made") from None
-    except DatabaseError as error:
-        zh = "无法读取数据库（尚未初始化或版本不符？）"
-        raise UserError(zh, "the database cannot be read", str(error.orig)) from None
 
 
 def _breakdown(args: argparse.Namespace) -> int:
     """`luoshi export breakdown`: the plan's task breakdown table as .xlsx."""
     out = checked_out(args.out, (".xlsx",))
-    with open_database(args.database) as sessions:
+    with open_database(args) as sessions:
         breakdown = run_export(lambda: plan_breakdown(sessions=sessions, plan_id=args.plan))
     write_atomically(out, lambda path: write_breakdown_xlsx(breakdown, path))
     print(f"已导出重点任务分解表 / breakdown table written: {out}")
@@ -94,7 +79,7 @@ def _bulletin(args: argparse.Namespace) -> int:
     """`luoshi export bulletin`: the period's bulletin as .docx or .xlsx, by the file's suffix."""
     out = checked_out(args.out, (".docx", ".xlsx"))
     write = write_bulletin_docx if out.suffix.lower() == ".docx" else write_bulletin_xlsx
-    with open_database(args.database) as sessions:
+    with open_database(args) as sessions:
         bulletin = run_export(lambda: plan_bulletin(sessions=sessions, period=args.period, plan_id=args.plan))
     write_atomically(out, lambda path: write(bulletin, path))
     print(f"已导出督查通报 / bulletin written: {out}")
@@ -108,7 +93,7 @@ def _data(args: argparse.Namespace) -> int:
         raise UserError("输出目录已存在且不为空", "the output folder exists and is not empty", str(out))
     if not out.parent.is_dir():
         raise UserError("输出目录的上级目录不存在", "the parent of the output folder does not exist", str(out.parent))
-    with open_database(args.database) as sessions:
+    with open_database(args) as sessions:
         tables = run_export(lambda: plan_open_data(sessions=sessions, plan_id=args.plan))
     write_folder_atomically(out, lambda folder: write_open_data(tables, folder))
     rows = sum(len(t.rows) for t in tables)
