@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
-from luoshi.cli.common import UserError
+from luoshi.cli.common import UserError, iso_date
 from luoshi.cli.database import add_database_option, open_database
 from luoshi.office.breakdown import write_breakdown_xlsx
 from luoshi.office.bulletin_docx import write_bulletin_docx
@@ -17,7 +18,7 @@ from luoshi.office.files import write_atomically, write_folder_atomically
 from luoshi.services.exports.breakdown import plan_breakdown
 from luoshi.services.exports.bulletin import plan_bulletin
 from luoshi.services.exports.common import ExportError
-from luoshi.services.exports.opendata import plan_open_data
+from luoshi.services.portal.open_data import plan_open_data
 
 T = TypeVar("T")
 
@@ -35,8 +36,11 @@ def register(commands: Any) -> None:
     bulletin.add_argument("--out", type=Path, required=True, help="the .docx or .xlsx file to write")
     add_database_options(bulletin)
     bulletin.set_defaults(handler=_bulletin)
-    data = kinds.add_parser("data", help="开放数据 / every table of the plan as CSV and JSON")
+    data = kinds.add_parser(
+        "data", help="开放数据 / a published plan's open data as CSV and JSON, as the portal serves it"
+    )
     data.add_argument("--out", type=Path, required=True, help="a new or empty folder to write into")
+    data.add_argument("--as-of", type=iso_date, help="判断灯色的日期 / the date lamps are judged on (default: today)")
     add_database_options(data)
     data.set_defaults(handler=_data)
 
@@ -87,15 +91,16 @@ def _bulletin(args: argparse.Namespace) -> int:
 
 
 def _data(args: argparse.Namespace) -> int:
-    """`luoshi export data`: every table of the plan as CSV and JSON in a new or empty folder."""
+    """`luoshi export data`: the open data sets of a published plan as CSV and JSON in a new or empty folder."""
     out: Path = args.out
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         raise UserError("输出目录已存在且不为空", "the output folder exists and is not empty", str(out))
     if not out.parent.is_dir():
         raise UserError("输出目录的上级目录不存在", "the parent of the output folder does not exist", str(out.parent))
     with open_database(args) as sessions:
-        tables = run_export(lambda: plan_open_data(sessions=sessions, plan_id=args.plan))
-    write_folder_atomically(out, lambda folder: write_open_data(tables, folder))
-    rows = sum(len(t.rows) for t in tables)
-    print(f"已导出开放数据 {len(tables)} 张表、{rows} 行 / open data written: {out}")
+        as_of = args.as_of or date.today()
+        datasets = plan_open_data(sessions=sessions, plan_id=args.plan, as_of=as_of)
+    write_folder_atomically(out, lambda folder: write_open_data(datasets, folder))
+    rows = sum(len(d.rows) for d in datasets)
+    print(f"已导出开放数据 {len(datasets)} 张表、{rows} 行 / open data written: {out}")
     return 0

@@ -1,4 +1,4 @@
-"""The queries only the office exports need (breakdown table, bulletin, open data); the rest are in plans/progress."""
+"""The queries only the office exports need (breakdown table, bulletin); the rest are in plans/progress."""
 
 from __future__ import annotations
 
@@ -8,14 +8,7 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from luoshi.storage.models import (
-    Department,
-    Milestone,
-    Section,
-    Target,
-    Task,
-    TaskDepartment,
-)
+from luoshi.storage.models import Department, Section, Target, Task, TaskDepartment
 from luoshi.vocabulary import DepartmentRole
 
 
@@ -43,31 +36,3 @@ def department_names_of_tasks(session: Session, plan_id: int) -> dict[int, list[
     for task_id, role, name in session.execute(query):
         grouped[task_id].append((role, name))
     return grouped
-
-
-def task_departments_of_plan(session: Session, plan_id: int) -> Sequence[TaskDepartment]:
-    """The assignment rows of a plan's tasks, by id."""
-    query = (
-        select(TaskDepartment)
-        .join(Task, Task.id == TaskDepartment.task_id)
-        .where(Task.plan_id == plan_id)
-        .order_by(TaskDepartment.id)
-    )
-    return session.scalars(query).all()
-
-
-def milestones_of_plan(session: Session, plan_id: int) -> Sequence[Milestone]:
-    """The milestones of a plan's tasks, by id."""
-    query = select(Milestone).join(Task, Task.id == Milestone.task_id).where(Task.plan_id == plan_id)
-    return session.scalars(query.order_by(Milestone.id)).all()
-
-
-def departments_of_plan(session: Session, plan_id: int) -> Sequence[Department]:
-    """The departments assigned to some task of the plan, in registry order."""
-    assigned = (
-        select(TaskDepartment.department_id)
-        .join(Task, Task.id == TaskDepartment.task_id)
-        .where(Task.plan_id == plan_id)
-    )
-    query = select(Department).where(Department.id.in_(assigned)).order_by(Department.position, Department.id)
-    return session.scalars(query).all()
