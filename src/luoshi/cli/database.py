@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from luoshi.cli.common import UserError
 from luoshi.config import ConfigError, load_settings
 from luoshi.services.errors import ConflictError, NotFound, PermissionDenied, ServiceError
+from luoshi.services.exports.common import ExportError
 from luoshi.services.plans.contract import ContractError
 from luoshi.storage import make_engine, session_factory, upgrade_database
 
@@ -110,5 +111,5 @@ def service_errors() -> Iterator[None]:
         raise UserError(str(error), "permission denied") from None
     except NotFound as error:
         raise UserError(str(error), "not found") from None
-    except (ServiceError, ContractError) as error:
+    except (ServiceError, ContractError, ExportError) as error:
         raise UserError(str(error), "refused") from None

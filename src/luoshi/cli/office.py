@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from luoshi.cli.common import UserError, iso_date
 from luoshi.cli.database import add_database_option, open_database
@@ -17,10 +16,7 @@ from luoshi.office.datafiles import write_open_data
 from luoshi.office.files import write_atomically, write_folder_atomically
 from luoshi.services.exports.breakdown import plan_breakdown
 from luoshi.services.exports.bulletin import plan_bulletin
-from luoshi.services.exports.common import ExportError
 from luoshi.services.portal.open_data import plan_open_data
-
-T = TypeVar("T")
 
 
 def register(commands: Any) -> None:
@@ -61,19 +57,11 @@ def checked_out(path: Path, suffixes: tuple[str, ...]) -> Path:
     return path
 
 
-def run_export(make: Callable[[], T]) -> T:
-    """Gather an export's content, a refusal turned into a one-line user error."""
-    try:
-        return make()
-    except ExportError as error:
-        raise UserError(str(error), "the export cannot be made") from None
-
-
 def _breakdown(args: argparse.Namespace) -> int:
     """`luoshi export breakdown`: the plan's task breakdown table as .xlsx."""
     out = checked_out(args.out, (".xlsx",))
     with open_database(args) as sessions:
-        breakdown = run_export(lambda: plan_breakdown(sessions=sessions, plan_id=args.plan))
+        breakdown = plan_breakdown(sessions=sessions, plan_id=args.plan)
     write_atomically(out, lambda path: write_breakdown_xlsx(breakdown, path))
     print(f"已导出重点任务分解表 / breakdown table written: {out}")
     return 0
@@ -84,7 +72,7 @@ def _bulletin(args: argparse.Namespace) -> int:
     out = checked_out(args.out, (".docx", ".xlsx"))
     write = write_bulletin_docx if out.suffix.lower() == ".docx" else write_bulletin_xlsx
     with open_database(args) as sessions:
-        bulletin = run_export(lambda: plan_bulletin(sessions=sessions, period=args.period, plan_id=args.plan))
+        bulletin = plan_bulletin(sessions=sessions, period=args.period, plan_id=args.plan)
     write_atomically(out, lambda path: write(bulletin, path))
     print(f"已导出督查通报 / bulletin written: {out}")
     return 0
