@@ -39,10 +39,21 @@ def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]
 
 
 def test_commands_refuse_a_database_not_initialised(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = _run(capsys, "status", "--database", f"sqlite:///{tmp_path / 'new.db'}")
+    (tmp_path / "empty.db").touch()
+    code, _, err = _run(capsys, "status", "--database", f"sqlite:///{tmp_path / 'empty.db'}")
     assert code == 2
     zh, en = "数据库尚未初始化，请先运行 luoshi init", "the database is not initialised: run luoshi init"
     assert err.strip() == f"luoshi: 错误：{zh} / error: {en}"
+
+
+@pytest.mark.parametrize("command", [["status"], ["plan", "show"], ["users", "list"], ["backup", "x.zip"]])
+def test_commands_refuse_a_missing_database_file_and_do_not_create_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    missing = tmp_path / "new.db"
+    code, _, err = _run(capsys, *command, "--database", f"sqlite:///{missing}")
+    assert code == 2 and "数据库文件不存在，请先运行 luoshi init" in err
+    assert not missing.exists()
 
 
 def test_init_twice_seeds_once(db: str, capsys: pytest.CaptureFixture[str]) -> None:

@@ -20,6 +20,7 @@ from luoshi.services.exports.breakdown import (
 )
 from luoshi.services.exports.common import ExportError
 from luoshi.services.plans.importing import import_report
+from luoshi.services.views.planview import plan_table
 from tests.office.builders import Built
 from tests.services.test_import_report import EXTRACTION
 from tests.services.test_import_report import request as small_request
@@ -46,6 +47,16 @@ def test_assigned_departments_show_and_unassigned_stay_blank(sessions: sessionma
     tasks = [r for g in plan_breakdown(sessions=sessions).groups[1:] for r in g.rows]
     assert all(r.lead for r in tasks[:-1])
     assert (tasks[-1].lead, tasks[-1].cooperating, tasks[-1].leader) == ("", "", "")
+
+
+def test_the_sheet_words_the_rows_plan_show_and_the_editor_read(sessions: sessionmaker[Session], built: Built) -> None:
+    shown = plan_table(sessions=sessions, plan_id=built.plan_id)
+    sheet = [r for g in plan_breakdown(sessions=sessions, plan_id=built.plan_id).groups[1:] for r in g.rows]
+    assert [(r.number, r.task_id, r.lead, r.cooperating) for r in sheet] == [
+        (str(t.number), t.task_id, t.lead or "", "、".join(t.cooperating)) for t in shown.tasks
+    ]
+    # The editor and `luoshi plan show` see every section target; the sheet the year's, in the report's words.
+    assert len(shown.indicators) > 7 and [i.year_plan for i in shown.indicators].count(True) == 7
 
 
 @pytest.mark.parametrize(("plan_id", "message"), [(999, "找不到计划 999"), (None, "数据库中还没有计划")])

@@ -6,8 +6,13 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from sqlalchemy import update
+from sqlalchemy.orm import Session, sessionmaker
 
 from luoshi.cli import main
+from luoshi.storage import transaction
+from luoshi.storage.models import Plan
+from luoshi.vocabulary import PlanStatus
 from tests.office.builders import Built
 
 
@@ -33,7 +38,11 @@ def test_the_newest_plan_is_taken_by_default(database_url: str, built: Built, tm
     assert sheet is not None and str(sheet["A1"].value).endswith("分解表")
 
 
-def test_open_data_fills_a_new_folder(database_url: str, built: Built, tmp_path: Path) -> None:
+def test_open_data_of_the_newest_plan_fills_a_new_folder_once_published(
+    sessions: sessionmaker[Session], database_url: str, built: Built, tmp_path: Path
+) -> None:
+    with transaction(sessions) as s:
+        s.execute(update(Plan).where(Plan.id == built.plan_id).values(status=PlanStatus.PUBLISHED))
     out = tmp_path / "data"
     assert main(["export", "data", "--out", str(out), "--database", database_url]) == 0
     assert (out / "tasks.csv").is_file() and (out / "index.json").is_file()
@@ -47,6 +56,8 @@ REFUSALS = [
     (["bulletin", "--period", "2022-06", "--out", "{tmp}/x.pdf"], "输出文件应为 .docx 或 .xlsx 格式"),
     (["bulletin", "--period", "2019-06", "--out", "{tmp}/x.xlsx"], "早于计划年度"),
     (["data", "--out", "{tmp}/full"], "输出目录已存在且不为空"),
+    (["data", "--out", "{tmp}/new"], "尚未发布（草稿）"),
+    (["data", "--out", "{tmp}/new", "--plan", "999"], "找不到计划 999"),
 ]
 
 
@@ -82,5 +93,5 @@ def test_a_database_never_initialised_is_refused(tmp_path: Path, capsys: pytest.
     url = f"sqlite:///{empty}"
     out = tmp_path / "x.docx"
     assert main(["export", "bulletin", "--period", "2022-06", "--out", str(out), "--database", url]) == 2
-    assert "无法读取数据库" in capsys.readouterr().err
+    assert "数据库尚未初始化，请先运行 luoshi init" in capsys.readouterr().err
     assert not out.exists()

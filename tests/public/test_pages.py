@@ -8,10 +8,14 @@ import json
 import re
 from collections import deque
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
+from luoshi.cli import main
+from luoshi.web import WebSettings
+from tests.public.conftest import AS_OF
 from tests.public.world import World
 
 # Attributes that make a browser fetch something while loading a page (links followed later are not loads).
@@ -195,6 +199,24 @@ def test_progress_data_holds_exactly_the_approved_reports(anonymous: TestClient,
     assert not any(r["period"] == "2022-12" for r in body["records"])
     csv_rows = anonymous.get(f"/public/plans/{world.plan_id}/data/progress.csv").content.decode("utf-8-sig")
     assert csv_rows.count("\r\n") == len(body["records"]) + 1
+
+
+def test_the_command_line_writes_the_very_files_the_portal_serves(
+    anonymous: TestClient, public_settings: WebSettings, world: World, tmp_path: Path
+) -> None:
+    out = tmp_path / "data"
+    argv = ["export", "data", "--out", str(out), "--database", public_settings.database_url]
+    assert main([*argv, "--plan", str(world.plan_id), "--as-of", AS_OF.isoformat()]) == 0
+    for name in ("tasks.csv", "tasks.json", "progress.csv", "progress.json"):
+        assert (out / name).read_bytes() == anonymous.get(f"/public/plans/{world.plan_id}/data/{name}").content, name
+
+
+def test_the_command_line_refuses_an_unpublished_plan(
+    public_settings: WebSettings, world: World, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["export", "data", "--out", str(tmp_path / "data"), "--database", public_settings.database_url]
+    assert main([*argv, "--plan", str(world.hidden_plan_id)]) == 2
+    assert "尚未发布" in capsys.readouterr().err and not (tmp_path / "data").exists()
 
 
 @pytest.mark.parametrize(

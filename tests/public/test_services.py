@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import update
 
 from luoshi.services.errors import NotFound
-from luoshi.services.portal.open_data import _cell
+from luoshi.services.portal.open_data import csv_cell
 from luoshi.services.portal.publication import disclosure_header, public_plan, published_plans
 from luoshi.storage import make_engine, session_factory, transaction
 from luoshi.storage.models import Plan
@@ -34,6 +34,12 @@ def test_a_closed_plan_stays_public_and_a_draft_one_does_not(public_settings: We
         ("+1+1", "'+1+1"),
         ("@SUM(A1)", "'@SUM(A1)"),
         ("-", "'-"),
+        ("-1+1", "'-1+1"),
+        ("\t=1+1", "'\t=1+1"),
+        ("\r=1+1", "'\r=1+1"),
+        ("\t-2.5", "'\t-2.5"),
+        ("+3", "+3"),
+        ("1e3", "1e3"),
         (-2.5, "-2.5"),
         ("-2.5", "-2.5"),
         (91.7, "91.7"),
@@ -43,7 +49,7 @@ def test_a_closed_plan_stays_public_and_a_draft_one_does_not(public_settings: We
     ],
 )
 def test_a_csv_cell_never_runs_as_a_formula(value: object, cell: str) -> None:
-    assert _cell(value) == cell
+    assert csv_cell(value) == cell
 
 
 @pytest.mark.parametrize(

@@ -10,11 +10,10 @@ from rich.console import Console
 from rich.table import Table
 
 from luoshi.cli.common import UserError
-from luoshi.cli.database import add_database_option, database_url, open_database, service_errors
+from luoshi.cli.database import add_database_option, open_database
 from luoshi.services.accounts.registry import load_registry, seed_departments
 from luoshi.services.accounts.users import UserCreate, add_user, disable_user, list_users, set_password
 from luoshi.services.actors import SYSTEM
-from luoshi.storage import make_engine, session_factory, upgrade_database
 from luoshi.vocabulary import UserRole
 
 
@@ -47,17 +46,8 @@ def register(commands: Any) -> None:
 
 def _init(args: argparse.Namespace) -> int:
     """Create or upgrade the schema, then add the registry's missing departments."""
-    url = database_url(args)
-    try:
-        upgrade_database(url)
-    except Exception as error:  # a server that refuses or a file that cannot be written
-        raise UserError("无法初始化数据库", f"cannot initialise the database: {error}") from None
-    engine = make_engine(url)
-    try:
-        with service_errors():
-            added = seed_departments(sessions=session_factory(engine), registry=load_registry(), actor=SYSTEM.name)
-    finally:
-        engine.dispose()
+    with open_database(args, upgrade=True) as sessions:
+        added = seed_departments(sessions=sessions, registry=load_registry(), actor=SYSTEM.name)
     print(f"数据库已就绪，新增部门{added}个 / database ready, {added} departments added")
     return 0
 

@@ -7,13 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from luoshi.cli.common import UserError
-from luoshi.cli.database_access import (
-    add_database_option,
-    database_errors,
-    database_url,
-    existing_database,
-    sqlite_file,
-)
+from luoshi.cli.database import add_database_option, database_engine, database_errors, database_url, sqlite_file
 from luoshi.services.operations.archive import BackupError
 from luoshi.services.operations.backup import back_up
 from luoshi.services.operations.restore import restore
@@ -33,7 +27,7 @@ def register(commands: Any) -> None:
 
 def _backup(args: argparse.Namespace) -> int:
     """`luoshi backup`: one consistent read of every table into the archive."""
-    with existing_database(args.database) as engine, database_errors():
+    with database_engine(args) as engine:
         try:
             summary = back_up(engine=engine, path=args.path)
         except BackupError as error:
@@ -44,7 +38,7 @@ def _backup(args: argparse.Namespace) -> int:
 
 def _restore(args: argparse.Namespace) -> int:
     """`luoshi restore`: into an empty database; a SQLite file made here is removed again on failure."""
-    url = database_url(args.database)
+    url = database_url(args)
     path = sqlite_file(url)
     created = path is not None and not path.exists()
     try:

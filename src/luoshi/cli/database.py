@@ -1,20 +1,29 @@
-"""What the tracking commands share: the --database option, opening it, and service errors as user errors."""
+"""The command line's composition root: which database a command works on and how it is opened.
+
+--database, else LUOSHI_DATABASE_URL, else sqlite:///luoshi.db. Every command opens its database
+here, and what the database or the services refuse becomes a one-line bilingual error. This is the
+only module of the command line that imports luoshi.storage.
+"""
 
 from __future__ import annotations
 
 import argparse
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from sqlalchemy import Engine, inspect
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 
 from luoshi.cli.common import UserError
 from luoshi.config import ConfigError, load_settings
-from luoshi.services.errors import NotFound, PermissionDenied, ServiceError
+from luoshi.services.errors import ConflictError, NotFound, PermissionDenied, ServiceError
+from luoshi.services.exports.common import ExportError
 from luoshi.services.plans.contract import ContractError
-from luoshi.storage import ConflictError, make_engine, session_factory
+from luoshi.storage import make_engine, session_factory, upgrade_database
+
+NOT_INITIALISED = ("数据库尚未初始化，请先运行 luoshi init", "the database is not initialised: run luoshi init")
 
 
 def add_database_option(parser: argparse.ArgumentParser) -> None:
@@ -36,28 +45,59 @@ def database_url(args: argparse.Namespace) -> str:
         raise UserError("数据库地址无效", str(error)) from None
 
 
+def sqlite_file(url: str) -> Path | None:
+    """The file of a SQLite URL, or None for PostgreSQL and in-memory SQLite."""
+    if not url.startswith("sqlite:///") or ":memory:" in url:
+        return None
+    return Path(url.removeprefix("sqlite:///"))
+
+
 @contextmanager
-def open_database(args: argparse.Namespace, *, initialised: bool = True) -> Iterator[sessionmaker[Session]]:
-    """Sessions on the database; unless told otherwise, refuse one that `luoshi init` has not prepared."""
+def database_engine(args: argparse.Namespace, *, upgrade: bool = False) -> Iterator[Engine]:
+    """An engine on the command's database, disposed afterwards.
+
+    With `upgrade` the schema is created or brought up to date first (`luoshi init`, `demo`, `token`);
+    otherwise a missing SQLite file is refused (and not created) and so is a database `luoshi init`
+    has not prepared.
+    """
     url = database_url(args)
+    if upgrade:
+        _upgrade(url)
+    elif (path := sqlite_file(url)) is not None and not path.is_file():
+        raise UserError("数据库文件不存在，请先运行 luoshi init", "no such database file", url)
     engine = make_engine(url)
     try:
-        if initialised and not _has_schema(engine):
-            raise UserError(
-                "数据库尚未初始化，请先运行 luoshi init", "the database is not initialised: run luoshi init"
-            )
-        with service_errors():
-            yield session_factory(engine)
+        with database_errors():
+            if not inspect(engine).has_table("plan"):
+                raise UserError(*NOT_INITIALISED)
+            yield engine
     finally:
         engine.dispose()
 
 
-def _has_schema(engine: Engine) -> bool:
-    """True once the migrations have run (the plan table exists)."""
+@contextmanager
+def open_database(args: argparse.Namespace, *, upgrade: bool = False) -> Iterator[sessionmaker[Session]]:
+    """Sessions on the command's database (see `database_engine`), the services' refusals as user errors."""
+    with database_engine(args, upgrade=upgrade) as engine, service_errors():
+        yield session_factory(engine)
+
+
+def _upgrade(url: str) -> None:
+    """Create or upgrade the schema; a server that refuses or a file that cannot be written is a user error."""
     try:
-        return inspect(engine).has_table("plan")
-    except OperationalError as error:
-        raise UserError("无法连接数据库", f"cannot connect to the database: {error.orig}") from None
+        upgrade_database(url)
+    except Exception as error:
+        raise UserError("无法初始化数据库", f"cannot initialise the database: {error}") from None
+
+
+@contextmanager
+def database_errors() -> Iterator[None]:
+    """A database that cannot be reached or read (or has an older schema) becomes a one-line user error."""
+    try:
+        yield
+    except (OperationalError, ProgrammingError) as error:
+        first_line = str(error.orig).strip().splitlines()[0] if str(error.orig).strip() else ""
+        raise UserError("无法连接或读取数据库", "the database cannot be reached or read", first_line) from None
 
 
 @contextmanager
@@ -71,5 +111,5 @@ def service_errors() -> Iterator[None]:
         raise UserError(str(error), "permission denied") from None
     except NotFound as error:
         raise UserError(str(error), "not found") from None
-    except (ServiceError, ContractError) as error:
+    except (ServiceError, ContractError, ExportError) as error:
         raise UserError(str(error), "refused") from None

@@ -8,10 +8,8 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from luoshi.cli.common import UserError
-from luoshi.cli.database import add_database_option, database_url, open_database
+from luoshi.cli.database import add_database_option, open_database
 from luoshi.services.operations.demo import load_demo
-from luoshi.storage import upgrade_database
 
 
 def register(commands: Any) -> None:
@@ -23,14 +21,8 @@ def register(commands: Any) -> None:
 
 def _demo(args: argparse.Namespace) -> int:
     """Initialise the database, load the demo and print the accounts and what to try next."""
-    try:
-        upgrade_database(database_url(args))
-    except UserError:
-        raise
-    except Exception as error:  # a server that refuses or a file that cannot be written
-        raise UserError("无法初始化数据库", f"cannot initialise the database: {error}") from None
     console = Console(soft_wrap=False)
-    with console.status("正在载入演示数据 / loading the demo …"), open_database(args) as sessions:
+    with console.status("正在载入演示数据 / loading the demo …"), open_database(args, upgrade=True) as sessions:
         result = load_demo(sessions=sessions)
     table = Table(title=f"演示账号 / Demo accounts ({len(result.accounts)})", title_justify="left")
     for column in ("用户名", "密码", "角色", "部门"):

@@ -14,7 +14,6 @@ from luoshi.office.files import write_atomically
 from luoshi.office.offline_reading import read_offline_xlsx
 from luoshi.office.offline_xlsx import write_offline_xlsx
 from luoshi.services.accounts.users import actor_for
-from luoshi.services.exports.common import ExportError
 from luoshi.services.reporting.offline_reports import offline_sheet
 from luoshi.services.reporting.offline_upload import upload_offline
 
@@ -42,10 +41,7 @@ def _template(args: argparse.Namespace) -> int:
     """Write the department's template for the period."""
     out = checked_out(args.out, (".xlsx",))
     with open_database(args) as sessions:
-        try:
-            data = offline_sheet(sessions=sessions, department=args.department, period=args.period, plan_id=args.plan)
-        except ExportError as error:
-            raise UserError(str(error), "no such plan") from None
+        data = offline_sheet(sessions=sessions, department=args.department, period=args.period, plan_id=args.plan)
     if not data.tasks:
         sent = f"（{data.already_sent}项已提交或已审核）" if data.already_sent else ""
         raise UserError(f"「{args.department}」在{args.period}没有待报送的任务{sent}", "no reports due")

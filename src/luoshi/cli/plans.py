@@ -9,7 +9,7 @@ from typing import Any
 
 from rich.console import Console
 
-from luoshi.cli.common import UserError
+from luoshi.cli.common import UserError, iso_date
 from luoshi.cli.database import add_database_option, open_database
 from luoshi.cli.extract import read_file
 from luoshi.cli.views import render_diff, render_plan, render_status
@@ -37,7 +37,7 @@ def register(commands: Any) -> None:
     show.add_argument("--plan", type=int, help="计划编号（默认最新）/ plan id (default: the newest)")
     show.set_defaults(handler=_show)
     status = commands.add_parser("status", help="红黄绿灯 / task lamps with reasons and summaries")
-    status.add_argument("--as-of", type=_date, help="截至日期 / the date to judge on (default: today)")
+    status.add_argument("--as-of", type=iso_date, help="截至日期 / the date to judge on (default: today)")
     status.add_argument("--plan", type=int, help="计划编号（默认最新）/ plan id (default: the newest)")
     status.set_defaults(handler=_status)
     for parser in (imp, show, status):
@@ -95,11 +95,3 @@ def _status(args: argparse.Namespace) -> int:
         timeliness = department_timeliness(sessions=sessions, plan_id=plan_id, as_of=as_of)
     render_status(plan, overview, timeliness, as_of, Console(width=WIDE, soft_wrap=False))
     return 0
-
-
-def _date(text: str) -> date:
-    """A date written YYYY-MM-DD."""
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"日期应写作 YYYY-MM-DD / a date is YYYY-MM-DD, not {text!r}") from None

@@ -19,7 +19,6 @@ from luoshi.services.exports.breakdown_upload import (
     apply_breakdown_import,
     preview_breakdown_import,
 )
-from luoshi.services.exports.common import ExportError
 
 T = TypeVar("T")
 
@@ -63,10 +62,7 @@ def _import_breakdown(args: argparse.Namespace) -> int:
     lines = read_upload(args.path, read_breakdown_xlsx)
     with open_database(args) as sessions:
         actor: Actor = actor_for(sessions=sessions, username=args.user) if args.user else SYSTEM
-        try:
-            preview = preview_breakdown_import(sessions=sessions, lines=lines, plan_id=args.plan)
-        except ExportError as error:
-            raise UserError(str(error), "no such plan") from None
+        preview = preview_breakdown_import(sessions=sessions, lines=lines, plan_id=args.plan)
         _print_preview(preview)
         refuse_row_errors(preview.errors, "分解表")
         if not preview.changes:

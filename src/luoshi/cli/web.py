@@ -9,9 +9,9 @@ import sys
 from typing import Any
 
 from luoshi.cli.common import UserError
-from luoshi.config import ConfigError, load_settings
-from luoshi.services.accounts.tokens import issue_token
-from luoshi.storage import make_engine, people, session_factory, transaction, upgrade_database
+from luoshi.cli.database import add_database_option, database_url, open_database
+from luoshi.services.accounts.tokens import issue_token_for
+from luoshi.services.errors import NotFound
 from luoshi.web.settings import SECRET_VARIABLE
 
 
@@ -21,31 +21,20 @@ def register(commands: Any) -> None:
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     serve.add_argument("--workers", type=int, default=1, help="server processes (default 1)")
-    serve.add_argument("--database", help="database URL (default LUOSHI_DATABASE_URL or sqlite:///luoshi.db)")
+    add_database_option(serve)
     serve.set_defaults(handler=_serve)
     token = commands.add_parser("token", help="创建API令牌 / issue an API token for a user")
     token.add_argument("username", help="the user the token acts as")
     token.add_argument("--name", default="API", help="what the token is for")
-    token.add_argument("--database", help="database URL (default LUOSHI_DATABASE_URL or sqlite:///luoshi.db)")
+    add_database_option(token)
     token.set_defaults(handler=_token)
-
-
-def _database(args: argparse.Namespace) -> str:
-    """The database URL of the command, checked like the setting."""
-    env = dict(os.environ)
-    if args.database:
-        env["LUOSHI_DATABASE_URL"] = args.database
-    try:
-        return load_settings(env).database_url
-    except ConfigError as error:
-        raise UserError("数据库地址无效", str(error)) from None
 
 
 def _serve(args: argparse.Namespace) -> int:
     """Run uvicorn on the app factory; workers share one signing key so a cookie is valid in each."""
     import uvicorn
 
-    os.environ["LUOSHI_DATABASE_URL"] = _database(args)
+    os.environ["LUOSHI_DATABASE_URL"] = database_url(args)
     if not os.environ.get(SECRET_VARIABLE):
         print(
             f"luoshi: 提示：未设置 {SECRET_VARIABLE}，重启后需重新登录 / "
@@ -65,19 +54,11 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _token(args: argparse.Namespace) -> int:
-    """Issue a token and print it once."""
-    url = _database(args)
-    upgrade_database(url)
-    engine = make_engine(url)
-    try:
-        sessions = session_factory(engine)
-        with transaction(sessions) as session:
-            user = people.user_by_name(session, args.username)
-            user_id = user.id if user is not None and not user.disabled else None
-        if user_id is None:
-            raise UserError("用户不存在或已停用", "no such active user", args.username)
-        issued = issue_token(sessions=sessions, user_id=user_id, name=args.name, actor="cli")
-    finally:
-        engine.dispose()
+    """Issue a token and print it once (the schema is brought up to date first, as the app does)."""
+    with open_database(args, upgrade=True) as sessions:
+        try:
+            issued = issue_token_for(sessions=sessions, username=args.username, name=args.name, actor="cli")
+        except NotFound:
+            raise UserError("用户不存在或已停用", "no such active user", args.username) from None
     print(issued.secret)
     return 0

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from openpyxl import Workbook
-
 from luoshi.office import sheets
 from luoshi.services.exports.breakdown import COLUMNS, Breakdown
 
@@ -16,11 +14,7 @@ FIRST_BODY_ROW = 3
 
 def write_breakdown_xlsx(breakdown: Breakdown, path: Path) -> None:
     """Write the table: a title row, the header row (repeated on every printed page), groups and rows."""
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None  # a new workbook always has its first sheet
-    sheet.title = SHEET_TITLE
-    sheets.set_widths(sheet, WIDTHS)
+    book, sheet = sheets.new_workbook(SHEET_TITLE, WIDTHS)
     sheets.title_row(sheet, 1, f"{breakdown.title}分解表", len(COLUMNS))
     sheets.header_row(sheet, 2, COLUMNS)
     row = FIRST_BODY_ROW

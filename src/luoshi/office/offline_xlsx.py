@@ -30,11 +30,7 @@ EDITABLE = Protection(locked=False)
 
 def write_offline_xlsx(sheet_data: OfflineSheet, path: Path) -> None:
     """Write the template: title, instructions, header, the lines; the sheet protected but for the cells to fill."""
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None  # a new workbook always has its first sheet
-    sheet.title = SHEET_TITLE
-    sheets.set_widths(sheet, WIDTHS)
+    book, sheet = sheets.new_workbook(SHEET_TITLE, WIDTHS)
     label = tracking.Period.parse(sheet_data.period).label()
     sheets.title_row(sheet, TITLE_ROW, f"{sheet_data.department}{label}进展报送表", len(COLUMNS))
     _note_row(sheet, f"{sheet_data.plan_title}。{INSTRUCTIONS}")

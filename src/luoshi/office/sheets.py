@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
@@ -21,6 +22,16 @@ HEADER_FILL = PatternFill("solid", fgColor="D9D9D9")
 GROUP_FILL = PatternFill("solid", fgColor="F2F2F2")
 # Points per line of 11-point text; Excel and LibreOffice both fit this comfortably.
 LINE_HEIGHT = 15.0
+
+
+def new_workbook(title: str, widths: Sequence[float]) -> tuple[Workbook, Worksheet]:
+    """A new workbook and its first sheet, named and with its column widths set."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None  # a new workbook always has its first sheet
+    sheet.title = title
+    set_widths(sheet, widths)
+    return book, sheet
 
 
 def set_widths(sheet: Worksheet, widths: Sequence[float]) -> None:

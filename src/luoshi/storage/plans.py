@@ -116,9 +116,7 @@ def filtered_tasks(
         query = query.where(Task.id.in_(assigned))
     if text:
         # autoescape: a % or _ typed by the user is a character, not a wildcard.
-        query = query.where(
-            or_(Task.title.contains(text, autoescape=True), Task.text.contains(text, autoescape=True))
-        )
+        query = query.where(or_(Task.title.contains(text, autoescape=True), Task.text.contains(text, autoescape=True)))
     return session.scalars(query.order_by(Task.position, Task.id)).all()
 
 
@@ -159,4 +157,15 @@ def plan_or_newest(session: Session, plan_id: int | None) -> Plan | None:
 def sections_of_plan(session: Session, plan_id: int) -> Sequence[Section]:
     """A plan's headings in the report's order."""
     query = select(Section).where(Section.plan_id == plan_id).order_by(Section.position, Section.id)
+    return session.scalars(query).all()
+
+
+def section_targets(session: Session, plan_id: int) -> Sequence[Target]:
+    """The targets that hang directly under a section (主要预期目标), in the report's order."""
+    query = (
+        select(Target)
+        .join(Section, Section.id == Target.section_id)
+        .where(Target.plan_id == plan_id, Target.task_id.is_(None))
+        .order_by(Section.position, Target.position, Target.id)
+    )
     return session.scalars(query).all()

@@ -12,6 +12,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from luoshi.services import errors as service
 from luoshi.services.errors import ConflictError, NotFound
+from luoshi.web.templating import public_error_page, render
 
 API_PREFIX = "/api/"
 # The public portal answers errors in its own look, without the workbench's chrome.
@@ -126,11 +127,7 @@ def respond(request: Request, status: int, message: str, details: Any = None) ->
             body["error"]["details"] = details
         return JSONResponse(body, status_code=status)
     if request.url.path.startswith(PUBLIC_PREFIX):
-        from luoshi.web.routes.public import error_page
-
-        return error_page(request, status, TITLES.get(status, "出错了"), message)
-    from luoshi.web.templating import render
-
+        return public_error_page(request, status, TITLES.get(status, "出错了"), message)
     return render(
         request,
         "error.html",

@@ -10,6 +10,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session, sessionmaker
 
 from luoshi.services.accounts.signin import Principal, principal_of
+from luoshi.services.errors import NotFound
 from luoshi.storage import people, transaction
 from luoshi.storage.audit import record_event
 from luoshi.storage.models import ApiToken
@@ -40,6 +41,16 @@ def issue_token(*, sessions: sessionmaker[Session], user_id: int, name: str, act
         session.flush()
         record_event(session, actor=actor, action="issue_token", record=token)
         return IssuedToken(token.id, token.name, secret)
+
+
+def issue_token_for(*, sessions: sessionmaker[Session], username: str, name: str, actor: str) -> IssuedToken:
+    """Make a token for an enabled account named by its username (`luoshi token`); NotFound otherwise."""
+    with transaction(sessions) as session:
+        user = people.user_by_name(session, username)
+        if user is None or user.disabled:
+            raise NotFound(f"用户「{username}」不存在或已停用")
+        user_id = user.id
+    return issue_token(sessions=sessions, user_id=user_id, name=name, actor=actor)
 
 
 def principal_for_token(*, sessions: sessionmaker[Session], secret: str, now: datetime) -> Principal | None:

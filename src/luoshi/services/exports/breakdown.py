@@ -1,22 +1,21 @@
-"""The task breakdown table (重点任务分解表) of a plan: main indicators first, then tasks by section.
+"""The task breakdown table (重点任务分解表) of a plan as the exported sheet words it.
 
-Note: services/planview.py builds a similar table for `luoshi plan show` and the plan editor. They
-differ on purpose (task text vs title, the year's indicators vs every section target, 2022年底 vs a
-date, versions for editing), so the xlsx writer keeps its rows here; both number tasks in the order
-of plans.tasks_of_plan, which is what the upload (services/breakdown_import.py) relies on.
+The rows are services/views/planview.py's (the one reading of a plan's breakdown, which
+`luoshi plan show` and the plan editor show too); here they are only put in the sheet's words: the
+task's text rather than its title, the year's indicators marked ★ with the report's words, tasks
+under their section's heading, 完成时限 as 2022年6月30日 or 2022年底.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from luoshi.services.exports.common import deadline_text, load_plan
-from luoshi.storage import exports, plans, transaction
-from luoshi.storage.models import Plan, Section, Target, Task
-from luoshi.vocabulary import DepartmentRole, SectionKind
+from luoshi.services.views.planview import PlanTable, TaskRow, table_of
+from luoshi.storage import transaction
+from luoshi.storage.models import Plan
 
 INDICATOR_MARK = "★"
 INDICATORS_HEADING = "主要预期目标"
@@ -71,63 +70,52 @@ def plan_breakdown(*, sessions: sessionmaker[Session], plan_id: int | None = Non
 
 def breakdown_of(session: Session, plan: Plan) -> Breakdown:
     """The breakdown table of a loaded plan, inside the caller's transaction."""
-    sections = plans.sections_of_plan(session, plan.id)
-    indicators = _indicator_group(plan, sections, exports.section_targets(session, plan.id))
-    tasks = _task_groups(
-        plan, sections, plans.tasks_of_plan(session, plan.id), exports.department_names_of_tasks(session, plan.id)
-    )
-    return Breakdown(title=plan.title, groups=tuple(g for g in (indicators, *tasks) if g.rows))
+    table = table_of(session, plan)
+    groups = (_indicator_group(table), *_task_groups(table))
+    return Breakdown(title=table.title, groups=tuple(g for g in groups if g.rows))
 
 
-def _indicator_group(plan: Plan, sections: Sequence[Section], targets: Sequence[Target]) -> BreakdownGroup:
-    """The main indicators: section targets of the plan's own sections (the year's 工作安排).
+def _indicator_group(table: PlanTable) -> BreakdownGroup:
+    """The main indicators: the targets of the year plan's sections (the year's 工作安排).
 
     A one-year plan also holds the five-year programme's targets; they are the term's, not the
     year's, so they show only when the plan has no year-plan section with targets.
     """
-    kinds = {s.id: s.kind for s in sections}
-    yearly = [t for t in targets if kinds.get(t.section_id or 0) is SectionKind.PLAN]
-    chosen = yearly or list(targets)
+    chosen = [i for i in table.indicators if i.year_plan] or list(table.indicators)
     rows = tuple(
         BreakdownRow(
-            number=f"{INDICATOR_MARK}{i}",
-            text=t.quote or t.metric,
+            number=f"{INDICATOR_MARK}{n}",
+            text=indicator.quote,
             leader="",
             lead="",
             cooperating="",
-            deadline=deadline_text(None, t.horizon_end or plan.plan_year),
+            deadline=deadline_text(None, indicator.last_year),
             indicator=True,
         )
-        for i, t in enumerate(chosen, start=1)
+        for n, indicator in enumerate(chosen, start=1)
     )
     return BreakdownGroup(INDICATORS_HEADING, rows)
 
 
-def _task_groups(
-    plan: Plan,
-    sections: Sequence[Section],
-    tasks: Sequence[Task],
-    assignments: dict[int, list[tuple[DepartmentRole, str]]],
-) -> list[BreakdownGroup]:
+def _task_groups(table: PlanTable) -> list[BreakdownGroup]:
     """Tasks under their section's heading, numbered continuously across sections."""
-    headings = {s.id: f"{s.number}{s.title}" for s in sections}
     groups: list[tuple[str, list[BreakdownRow]]] = []
-    for number, task in enumerate(tasks, start=1):
-        heading = headings.get(task.section_id or 0, NO_SECTION)
+    for task in table.tasks:
+        heading = task.heading or NO_SECTION
         if not groups or groups[-1][0] != heading:
             groups.append((heading, []))
-        groups[-1][1].append(_task_row(plan, task, number, assignments.get(task.id, [])))
+        groups[-1][1].append(_task_row(task))
     return [BreakdownGroup(heading, tuple(rows)) for heading, rows in groups]
 
 
-def _task_row(plan: Plan, task: Task, number: int, assigned: list[tuple[DepartmentRole, str]]) -> BreakdownRow:
+def _task_row(task: TaskRow) -> BreakdownRow:
     """A task's row; unassigned departments and leaders stay blank for the office to fill in."""
     return BreakdownRow(
-        number=str(number),
-        text=task.text or task.title,
+        number=str(task.number),
+        text=task.text,
         leader=task.lead_leader or "",
-        lead="、".join(name for role, name in assigned if role is DepartmentRole.LEAD),
-        cooperating="、".join(name for role, name in assigned if role is DepartmentRole.COOPERATING),
-        deadline=deadline_text(task.deadline, task.horizon_end or plan.plan_year),
-        task_id=task.id,
+        lead="、".join(task.leads),
+        cooperating="、".join(task.cooperating),
+        deadline=deadline_text(task.due, task.last_year),
+        task_id=task.task_id,
     )

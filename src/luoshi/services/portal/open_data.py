@@ -1,6 +1,9 @@
 """Open data (开放数据) of a published plan: its tasks and its approved progress as rows, CSV and JSON.
 
-Built only from the public views of services.publication, so the allow-list there is the only door.
+The one open-data pipeline: the portal serves these data sets one by one and `luoshi export data`
+writes all of them, byte for byte the same. Built only from the public views of
+services.portal.publication, so the allow-list there is the only door: published (or closed) plans,
+approved progress, never 存在问题, 下步计划, comments, authors or reviewers.
 """
 
 from __future__ import annotations
@@ -8,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -15,7 +19,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from luoshi.services.portal.publication import PublicBoard, PublicPlan, PublicProgress, public_board
+from luoshi.services.portal.publication import PublicBoard, PublicPlan, PublicProgress, public_board, published_plan
 from luoshi.vocabulary import colour_label
 
 TASK_COLUMNS = (
@@ -46,7 +50,11 @@ PROGRESS_COLUMNS = (
     ("unit", "单位"),
     ("approved_on", "审核日期"),
 )
-DATASETS = ("tasks", "progress")
+COLUMNS = {"tasks": TASK_COLUMNS, "progress": PROGRESS_COLUMNS}
+DATASETS = tuple(COLUMNS)
+# What makes a spreadsheet run a cell as a formula (OWASP, CSV injection): such a cell gets an apostrophe.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 
 
 @dataclass(frozen=True)
@@ -61,11 +69,24 @@ class Dataset:
 
 
 def dataset(*, sessions: sessionmaker[Session], plan_id: int, name: str, as_of: date) -> Dataset:
-    """The named data set ("tasks" or "progress") of a published plan."""
-    board = public_board(sessions=sessions, plan_id=plan_id, as_of=as_of)
-    if name == "tasks":
-        return Dataset(board.plan, as_of, name, TASK_COLUMNS, tuple(task_records(board)))
-    return Dataset(board.plan, as_of, name, PROGRESS_COLUMNS, tuple(progress_records(board)))
+    """The named data set ("tasks" or "progress") of a published plan (the portal's data files)."""
+    return _dataset(public_board(sessions=sessions, plan_id=plan_id, as_of=as_of), name)
+
+
+def plan_open_data(*, sessions: sessionmaker[Session], plan_id: int | None, as_of: date) -> tuple[Dataset, ...]:
+    """Every data set of a published plan, the newest plan when none is named (`luoshi export data`).
+
+    A plan not published is refused (InvalidState), a missing one is NotFound.
+    """
+    plan = published_plan(sessions=sessions, plan_id=plan_id)
+    board = public_board(sessions=sessions, plan_id=plan.id, as_of=as_of)
+    return tuple(_dataset(board, name) for name in DATASETS)
+
+
+def _dataset(board: PublicBoard, name: str) -> Dataset:
+    """One data set of a board."""
+    records = task_records(board) if name == "tasks" else progress_records(board)
+    return Dataset(board.plan, board.board.as_of, name, COLUMNS[name], tuple(records))
 
 
 def task_records(board: PublicBoard) -> Iterable[dict[str, Any]]:
@@ -120,23 +141,15 @@ def as_csv(data: Dataset) -> bytes:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([label for _, label in data.columns])
     for record in data.rows:
-        writer.writerow([_cell(record[key]) for key, _ in data.columns])
+        writer.writerow([csv_cell(record[key]) for key, _ in data.columns])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-def _cell(value: Any) -> str:
-    """A CSV cell; a cell a spreadsheet would run as a formula is quoted with an apostrophe."""
+def csv_cell(value: Any) -> str:
+    """A CSV cell; one a spreadsheet would run as a formula (=, +, -, @, tab, carriage return first)
+    gets an apostrophe in front, unless it is a plain number such as -2.5."""
     text = f"{value:g}" if isinstance(value, float) else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@") and not _numeric(text) else text
-
-
-def _numeric(text: str) -> bool:
-    """True for a plain number such as -2.5."""
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
+    return "'" + text if text.startswith(FORMULA_START) and not PLAIN_NUMBER.fullmatch(text) else text
 
 
 def as_json(data: Dataset) -> bytes:

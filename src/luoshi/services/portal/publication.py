@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from luoshi.services.errors import NotFound
+from luoshi.services.errors import InvalidState, NotFound
 from luoshi.services.views.dashboard import Dashboard, Row, dashboard, task_rows
 from luoshi.services.views.plans import TaskView, get_task
 from luoshi.services.views.planview import target_text
@@ -139,6 +139,22 @@ def public_plan(*, sessions: sessionmaker[Session], plan_id: int) -> PublicPlan:
         plan = session.get(Plan, plan_id)
         if plan is None or plan.status not in PUBLIC_STATES:
             raise NotFound(HIDDEN)
+        return _public_plan(session, plan)
+
+
+def published_plan(*, sessions: sessionmaker[Session], plan_id: int | None) -> PublicPlan:
+    """The plan named, or the newest plan, for a surface that names plans by number (the command line).
+
+    NotFound when there is none; InvalidState, saying so, while it is not published.
+    """
+    with transaction(sessions) as session:
+        plan = plans.plan_or_newest(session, plan_id)
+        if plan is None:
+            raise NotFound(f"找不到计划 {plan_id}" if plan_id is not None else "数据库中还没有计划，请先导入报告")
+        if plan.status not in PUBLIC_STATES:
+            raise InvalidState(
+                f"计划#{plan.id}「{plan.title}」尚未发布（{plan.status.label}），只能导出已发布或已结束计划的开放数据"
+            )
         return _public_plan(session, plan)
 
 

@@ -1,4 +1,10 @@
-"""The task breakdown table (任务分解表) of a plan as practised: main indicators first, then the tasks."""
+"""The task breakdown table (任务分解表) of a plan as practised: main indicators first, then the tasks.
+
+The one reading of a plan's breakdown: `luoshi plan show`, the plan editor and the exported sheet
+(services/exports/breakdown.py only words these rows for the xlsx) all take their rows from
+`table_of`, tasks numbered in the order of storage.plans.tasks_of_plan, which the upload of the
+sheet relies on too. `target_text` is the one way a target is put in words.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +15,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from luoshi.services.audited import load
 from luoshi.services.errors import NotFound
-from luoshi.storage import people, plans, transaction
-from luoshi.storage.models import Plan, Target
-from luoshi.vocabulary import DepartmentRole, TargetKind
+from luoshi.storage import plans, transaction
+from luoshi.storage.models import Plan, Section, Target, Task
+from luoshi.vocabulary import DepartmentRole, ReportingCycle, SectionKind, TargetKind
 
 
 @dataclass(frozen=True)
@@ -21,6 +27,11 @@ class IndicatorRow:
     target_id: int
     section: str
     text: str
+    # The report's own words (the metric when there is no quote), as the exported sheet prints them.
+    quote: str
+    # Of the year plan's sections (2022年工作安排) rather than of the five-year programme.
+    year_plan: bool
+    last_year: int
 
 
 @dataclass(frozen=True)
@@ -31,12 +42,28 @@ class TaskRow:
     task_id: int
     version: int
     section: str
+    # The section's number and title, (一)全面筑牢疫情防控常态化防线; empty for a task without one.
+    heading: str
     title: str
+    # The task's text as the report states it (its title when it has none).
+    text: str
     targets: tuple[str, ...]
     lead_leader: str | None
-    lead: str | None
+    leads: tuple[str, ...]
     cooperating: tuple[str, ...]
-    deadline: date | None
+    # The deadline set (完成时限), else None; `last_year` is the task's last year (the plan year when unstated).
+    due: date | None
+    last_year: int
+
+    @property
+    def lead(self) -> str | None:
+        """The lead department (牵头单位), None while unassigned."""
+        return self.leads[0] if self.leads else None
+
+    @property
+    def deadline(self) -> date:
+        """The deadline set, else the end of the task's last year."""
+        return self.due or date(self.last_year, 12, 31)
 
 
 @dataclass(frozen=True)
@@ -65,44 +92,54 @@ def latest_plan_id(*, sessions: sessionmaker[Session]) -> int:
 def plan_table(*, sessions: sessionmaker[Session], plan_id: int) -> PlanTable:
     """The breakdown table of a plan, numbered continuously."""
     with transaction(sessions) as session:
-        plan = load(session, Plan, plan_id, "计划")
-        titles = {s.id: s.title for s in plan.sections}
-        names = people.department_names_by_id(session)
-        indicators = tuple(
-            IndicatorRow(t.id, titles.get(t.section_id or 0, ""), target_text(t))
-            for s in plan.sections
-            for t in s.targets
-            if t.task_id is None
-        )
-        rows = []
-        for number, task in enumerate(plans.tasks_of_plan(session, plan_id), start=1):
-            assigned = plans.assignments(session, task.id)
-            lead = next((names[a.department_id] for a in assigned if a.role is DepartmentRole.LEAD), None)
-            helpers = tuple(names[a.department_id] for a in assigned if a.role is DepartmentRole.COOPERATING)
-            rows.append(
-                TaskRow(
-                    number,
-                    task.id,
-                    task.version,
-                    titles.get(task.section_id or 0, ""),
-                    task.title,
-                    tuple(target_text(t) for t in task.targets),
-                    task.lead_leader,
-                    lead,
-                    helpers,
-                    task.deadline or date(task.horizon_end or plan.plan_year, 12, 31),
-                )
-            )
-        return PlanTable(
-            plan.id,
-            plan.version,
-            plan.title,
-            plan.status.label,
-            plan.plan_year,
-            "按月" if plan.cycle.value == "monthly" else "按季度",
-            indicators,
-            tuple(rows),
-        )
+        return table_of(session, load(session, Plan, plan_id, "计划"))
+
+
+def table_of(session: Session, plan: Plan) -> PlanTable:
+    """The breakdown table of a loaded plan, inside the caller's transaction."""
+    sections = {s.id: s for s in plans.sections_of_plan(session, plan.id)}
+    indicators = tuple(_indicator(plan, t, sections) for t in plans.section_targets(session, plan.id))
+    assigned = plans.assignments_of_plan(session, plan.id)
+    tasks = tuple(
+        _task_row(plan, number, task, sections.get(task.section_id or 0), assigned.get(task.id, []))
+        for number, task in enumerate(plans.tasks_of_plan(session, plan.id), start=1)
+    )
+    cycle = "按月" if plan.cycle is ReportingCycle.MONTHLY else "按季度"
+    return PlanTable(plan.id, plan.version, plan.title, plan.status.label, plan.plan_year, cycle, indicators, tasks)
+
+
+def _indicator(plan: Plan, target: Target, sections: dict[int, Section]) -> IndicatorRow:
+    """A section's target as a main indicator."""
+    section = sections.get(target.section_id or 0)
+    return IndicatorRow(
+        target.id,
+        section.title if section else "",
+        target_text(target),
+        target.quote or target.metric,
+        section is not None and section.kind is SectionKind.PLAN,
+        target.horizon_end or plan.plan_year,
+    )
+
+
+def _task_row(
+    plan: Plan, number: int, task: Task, section: Section | None, assigned: list[tuple[int, str, DepartmentRole]]
+) -> TaskRow:
+    """A task's line; departments in registry order, the lead first."""
+    return TaskRow(
+        number=number,
+        task_id=task.id,
+        version=task.version,
+        section=section.title if section else "",
+        heading=f"{section.number}{section.title}" if section else "",
+        title=task.title,
+        text=task.text or task.title,
+        targets=tuple(target_text(t) for t in task.targets),
+        lead_leader=task.lead_leader,
+        leads=tuple(name for _, name, role in assigned if role is DepartmentRole.LEAD),
+        cooperating=tuple(name for _, name, role in assigned if role is DepartmentRole.COOPERATING),
+        due=task.deadline,
+        last_year=task.horizon_end or plan.plan_year,
+    )
 
 
 def target_text(target: Target) -> str:

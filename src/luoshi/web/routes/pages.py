@@ -10,7 +10,6 @@ from fastapi.responses import Response
 from luoshi.services.status.lamps import task_status
 from luoshi.services.status.task_pace import task_history
 from luoshi.services.views.dashboard import COLOURS, dashboard, task_rows
-from luoshi.services.views.history import trail
 from luoshi.services.views.plans import (
     TaskFilter,
     department_choices,
@@ -21,6 +20,7 @@ from luoshi.services.views.plans import (
     list_tasks,
 )
 from luoshi.services.views.report_text import report_text
+from luoshi.services.views.trail import record_trail
 from luoshi.web.deps import AsOf, RecordId, Sessions, User
 from luoshi.web.policy import ensure_task_visible, own_department, scope_filter
 from luoshi.web.templating import render
@@ -130,7 +130,7 @@ def task(task_id: RecordId, request: Request, user: User, sessions: Sessions, to
         "task": view,
         "plan": get_plan(sessions=sessions, plan_id=view.plan_id),
         "status": task_status(sessions=sessions, task_id=task_id, as_of=today),
-        "events": trail(sessions=sessions, table_name="task", record_id=task_id),
+        "events": record_trail(sessions=sessions, table_name="task", record_id=task_id),
         "history": task_history(sessions=sessions, task_id=task_id, as_of=today),
         "as_of": today,
         "page": "tasks",

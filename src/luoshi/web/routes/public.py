@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import RedirectResponse, Response
@@ -20,8 +20,8 @@ from luoshi.services.portal.publication import (
 )
 from luoshi.services.status.lamps import task_status
 from luoshi.web.deps import AsOf, RecordId, Sessions
-from luoshi.web.prefs import SIZES, YEAR, Prefs, prefs_link, read_prefs, safe_next, wanted
-from luoshi.web.templating import TEMPLATES
+from luoshi.web.prefs import YEAR, Prefs, read_prefs, safe_next, wanted
+from luoshi.web.templating import render_public
 
 router = APIRouter(prefix="/public", include_in_schema=False)
 Reader = Annotated[Prefs, Depends(read_prefs)]
@@ -29,23 +29,10 @@ Choice = Annotated[str | None, Query(max_length=10)]
 FORMATS = {"csv": "text/csv; charset=utf-8", "json": "application/json; charset=utf-8"}
 
 
-def _page(request: Request, prefs: Prefs, name: str, context: dict[str, Any], *, status: int = 200) -> Response:
-    """Render a portal page with the reader's preferences and the links that change them."""
-    here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
-    base = {"prefs": prefs, "here": here, "prefs_link": prefs_link, "sizes": SIZES}
-    return TEMPLATES.TemplateResponse(request, f"public/{name}", {**base, **context}, status_code=status)
-
-
-def error_page(request: Request, status: int, title: str, message: str) -> Response:
-    """An error of the portal (404 for what is not published) in the portal's own look."""
-    context = {"status": status, "title": title, "message": message}
-    return _page(request, read_prefs(request), "error.html", context, status=status)
-
-
 @router.get("/")
 def index(request: Request, sessions: Sessions, prefs: Reader) -> Response:
     """公开首页: every published plan with its report, board and open data."""
-    return _page(request, prefs, "index.html", {"plans": published_plans(sessions=sessions)})
+    return render_public(request, prefs, "index.html", {"plans": published_plans(sessions=sessions)})
 
 
 @router.get("/plans/{plan_id}")
@@ -53,7 +40,7 @@ def board(plan_id: RecordId, request: Request, sessions: Sessions, today: AsOf, 
     """落实进展: lamp counts, indicators, groups and each task's latest approved progress."""
     found = public_board(sessions=sessions, plan_id=plan_id, as_of=today)
     context = {"b": found, "plan": found.plan, "numbers": sequence_of(found.rows), "as_of": today, "page": "board"}
-    return _page(request, prefs, "board.html", context)
+    return render_public(request, prefs, "board.html", context)
 
 
 @router.get("/plans/{plan_id}/report")
@@ -67,7 +54,7 @@ def report(plan_id: RecordId, request: Request, sessions: Sessions, prefs: Reade
         "header": disclosure_header(found.text.header),
         "page": "report",
     }
-    return _page(request, prefs, "report.html", context)
+    return render_public(request, prefs, "report.html", context)
 
 
 @router.get("/tasks/{task_id}")
@@ -81,7 +68,7 @@ def task(task_id: RecordId, request: Request, sessions: Sessions, today: AsOf, p
         "history": task_progress(sessions=sessions, task_id=task_id),
         "as_of": today,
     }
-    return _page(request, prefs, "task.html", context)
+    return render_public(request, prefs, "task.html", context)
 
 
 @router.get("/plans/{plan_id}/data/{filename}")
@@ -99,7 +86,7 @@ def data(plan_id: RecordId, filename: str, sessions: Sessions, today: AsOf) -> R
 @router.get("/favourites")
 def favourites(request: Request, prefs: Reader) -> Response:
     """我的收藏: kept in the reader's browser (localStorage); the page lists them when scripts run."""
-    return _page(request, prefs, "favourites.html", {"page": "favourites"})
+    return render_public(request, prefs, "favourites.html", {"page": "favourites"})
 
 
 @router.get("/prefs")

@@ -12,8 +12,8 @@ from luoshi.services.plans import editing
 from luoshi.vocabulary import Comparator, TargetKind
 from luoshi.web.actors import actor_of
 from luoshi.web.deps import RecordId, Sessions
-from luoshi.web.forms import Planner, Refusal, attempt, done
-from luoshi.web.routes.task_editor import editor_page
+from luoshi.web.forms import Planner, attempt
+from luoshi.web.routes.task_editor import back_to_editor
 
 router = APIRouter(include_in_schema=False)
 TaskId = Annotated[int, Form(ge=1, le=2**31 - 1)]
@@ -49,7 +49,7 @@ def add(
         wanted = editing.TargetCreate(task_id, metric.strip(), kind, _value(value), unit.strip() or None, comparator)
         return editing.add_target(sessions=sessions, actor=actor_of(user), request=wanted)
 
-    return _back(request, sessions, task_id, attempt(run), "added")
+    return back_to_editor(request, sessions, task_id, attempt(run), "added", "targets")
 
 
 @router.post("/targets/{target_id}/edit")
@@ -74,7 +74,7 @@ def edit(
         )
         return editing.edit_target(sessions=sessions, actor=actor_of(user), request=wanted)
 
-    return _back(request, sessions, task_id, attempt(run), "saved")
+    return back_to_editor(request, sessions, task_id, attempt(run), "saved", "targets")
 
 
 @router.post("/targets/{target_id}/drop")
@@ -90,11 +90,4 @@ def drop(
     outcome = attempt(
         lambda: editing.drop_target(sessions=sessions, actor=actor_of(user), target_id=target_id, version=version)
     )
-    return _back(request, sessions, task_id, outcome, "dropped")
-
-
-def _back(request: Request, sessions: Sessions, task_id: int, outcome: object, code: str) -> Response:
-    """The task editor with the refusal, or a redirect to its targets with the notice."""
-    if isinstance(outcome, Refusal):
-        return editor_page(request, sessions, task_id, refusal=outcome, form="targets")
-    return done(f"/tasks/{task_id}/edit", code, "#targets")
+    return back_to_editor(request, sessions, task_id, outcome, "dropped", "targets")

@@ -59,7 +59,7 @@ def editor_page(
     return render(request, "workbench/task_edit.html", context, status_code=refusal.status if refusal else 200)
 
 
-def _after(
+def back_to_editor(
     request: Request,
     sessions: Sessions,
     task_id: int,
@@ -88,7 +88,7 @@ def edit(
     """Change the title, text and section."""
     wanted = editing.TaskUpdate(task_id, version, title.strip(), text.strip(), whole(section_id))
     outcome = attempt(lambda: editing.edit_task(sessions=sessions, actor=actor_of(user), request=wanted))
-    return _after(request, sessions, task_id, outcome, "saved", "text", {"title": title, "text": text})
+    return back_to_editor(request, sessions, task_id, outcome, "saved", "text", {"title": title, "text": text})
 
 
 @router.post("/tasks/{task_id}/assign")
@@ -109,7 +109,7 @@ def assign(
         if not lead
         else attempt(lambda: assigning.assign(sessions=sessions, actor=actor_of(user), request=wanted))
     )
-    return _after(request, sessions, task_id, outcome, "assigned", "who")
+    return back_to_editor(request, sessions, task_id, outcome, "assigned", "who")
 
 
 @router.post("/tasks/{task_id}/schedule")
@@ -125,7 +125,7 @@ def schedule(
     """Set the responsible leader (牵头领导) and the deadline (完成时限)."""
     wanted = assigning.TaskSchedule(task_id, version, lead_leader, deadline)
     outcome = attempt(lambda: assigning.schedule(sessions=sessions, actor=actor_of(user), request=wanted))
-    return _after(request, sessions, task_id, outcome, "scheduled", "when")
+    return back_to_editor(request, sessions, task_id, outcome, "scheduled", "when")
 
 
 @router.post("/tasks/{task_id}/milestones")
@@ -136,7 +136,7 @@ def milestone(
     outcome = attempt(
         lambda: assigning.add_milestone(sessions=sessions, actor=actor_of(user), task_id=task_id, title=title, due=due)
     )
-    return _after(request, sessions, task_id, outcome, "added", "when")
+    return back_to_editor(request, sessions, task_id, outcome, "added", "when")
 
 
 @router.post("/tasks/{task_id}/split")
@@ -162,7 +162,7 @@ def split(
             sessions=sessions, actor=actor_of(user), task_id=task_id, version=version, parts=parts
         )
     )
-    return _after(request, sessions, task_id, outcome, "split", "split")
+    return back_to_editor(request, sessions, task_id, outcome, "split", "split")
 
 
 @router.post("/tasks/{task_id}/merge")
@@ -184,7 +184,7 @@ def merge(
             lambda: editing.merge_tasks(sessions=sessions, actor=actor_of(user), into=(task_id, version), others=chosen)
         )
     )
-    return _after(request, sessions, task_id, outcome, "merged", "merge")
+    return back_to_editor(request, sessions, task_id, outcome, "merged", "merge")
 
 
 def _pair(value: str) -> tuple[int, int] | None:
