@@ -7,19 +7,19 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends
 
 from luoshi.services.accounts.signin import Principal
+from luoshi.services.actors import PLANNERS
 from luoshi.services.errors import InvalidValue
 from luoshi.services.reporting import progress
 from luoshi.services.reporting.filing import ReportFiling, file_report
 from luoshi.services.reporting.form import report_by_id
 from luoshi.web.actors import actor_of
 from luoshi.web.deps import AsOf, RecordId, Sessions, User, require_roles
-from luoshi.web.policy import WRITERS
 from luoshi.web.routes.api_plans import WRITE_ERRORS
 from luoshi.web.write_schemas import ReportCreate, ReportPublic, ReportUpdate, ReturnCreate, StepCreate
 
 router = APIRouter(prefix="/api/v1", tags=["write"], responses=WRITE_ERRORS)
-Planner = Annotated[Principal, Depends(require_roles(*WRITERS))]
-Reporter = Annotated[Principal, Depends(require_roles("department", *WRITERS))]
+Planner = Annotated[Principal, Depends(require_roles(*PLANNERS))]
+Reporter = Annotated[Principal, Depends(require_roles("department", *PLANNERS))]
 
 
 def _public(report: progress.ProgressPublic) -> ReportPublic:
