@@ -10,10 +10,11 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from luoshi.cli import main, plans
+from luoshi.cli import main
 from luoshi.extraction import extract_report
 from luoshi.services.accounts import passwords
 from luoshi.services.operations.demo import DEMO_DATE
+from luoshi.services.plans import report_file
 from luoshi.storage import make_engine, session_factory, transaction
 from luoshi.storage.models import AuditEvent, ProgressReport, Report
 from luoshi.vocabulary import ReportState
@@ -164,8 +165,8 @@ def test_a_newer_extraction_is_shown_then_applied(
         changed["tasks"][0]["title"] = "毫不放松抓好常态化疫情防控"
         return SimpleNamespace(to_dict=lambda: changed)
 
-    monkeypatch.setattr(plans, "extract_report", newer)
-    monkeypatch.setattr(plans, "EXTRACTOR_VERSION", "9.9.9")
+    monkeypatch.setattr(report_file, "extract_report", newer)
+    monkeypatch.setattr(report_file, "EXTRACTOR_VERSION", "9.9.9")
     code, out, _ = _run(capsys, "import", str(report), "--database", db)
     assert code == 0 and "修改任务" in out and "毫不放松抓好常态化疫情防控" in out and "--apply" in out
     assert "毫不放松" not in _run(capsys, "plan", "show", "--database", db)[1]

@@ -214,3 +214,17 @@ def test_attachments_are_checked_by_type_and_listed(
     assert answer.status_code == status
     shown_in = client.get(f"/tasks/{ids.own_task}/report").text if answer.status_code == 303 else answer.text
     assert shown in shown_in
+
+
+def test_a_refused_attachment_saves_nothing_and_is_shown_by_its_field(client: TestClient, ids: Seeded) -> None:
+    publish(client, ids.plan_id)
+    token = log_in(client, "dept")
+    path = f"/tasks/{ids.own_task}/report"
+    data = {"csrf_token": token, "period": "2022-07", "action": "submit", "progress_text": "附件被拒"}
+    for field in re.findall(r'name="(value-\d+)"', client.get(path).text):
+        data[field] = "1"
+    answer = client.post(path, data=data, files=[("files", ("setup.exe", b"MZ\x90\x00"))], follow_redirects=False)
+    assert answer.status_code == 422
+    assert 'id="files-error"' in answer.text and "类型不允许" in answer.text and "草稿未保存" in answer.text
+    assert "附件被拒" in answer.text  # what was typed stays in the form
+    assert "未填报" in client.get(path).text and "附件被拒" not in client.get(path).text

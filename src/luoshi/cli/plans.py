@@ -13,10 +13,8 @@ from luoshi.cli.common import UserError, iso_date
 from luoshi.cli.database import add_database_option, open_database
 from luoshi.cli.extract import read_file
 from luoshi.cli.views import render_diff, render_plan, render_status
-from luoshi.extraction import EXTRACTOR_VERSION, ReadError, extract_report
 from luoshi.services.actors import SYSTEM
-from luoshi.services.plans.importing import ImportReport, import_report
-from luoshi.services.plans.reimport import apply_import, compare_import
+from luoshi.services.plans.report_file import UnreadableReport, import_report_file
 from luoshi.services.status.lamps import plan_status
 from luoshi.services.status.timeliness import department_timeliness
 from luoshi.services.views.planview import latest_plan_id, plan_table
@@ -47,33 +45,32 @@ def register(commands: Any) -> None:
 def _import(args: argparse.Namespace) -> int:
     """Import a report; the same file again shows what a newer extraction changed, applied with --apply."""
     data = read_file(args.path)
-    try:
-        extraction = extract_report(data, name=args.path.name).to_dict()
-    except ReadError as error:
-        raise UserError(error.zh, error.en, str(args.path)) from None
-    request = ImportReport(
-        source=data,
-        extraction=extraction,
-        extractor_version=EXTRACTOR_VERSION,
-        actor=SYSTEM.name,
-        plan_year=args.plan_year,
-    )
     console = Console(width=WIDE, soft_wrap=False)
     with open_database(args) as sessions:
-        diff = compare_import(sessions=sessions, request=request)
-        if diff is None:
-            made = import_report(sessions=sessions, request=request)
-            console.print(
-                f"已导入报告#{made.report_id}，生成草稿计划#{made.plan_id}：章节{made.sections}个，"
-                f"任务{made.tasks}项，目标{made.targets}个 / imported"
+        try:
+            done = import_report_file(
+                sessions=sessions,
+                actor=SYSTEM,
+                content=data,
+                name=args.path.name,
+                plan_year=args.plan_year,
+                apply=args.apply,
             )
-            return 0
-        render_diff(diff, console)
-        if diff.changes and args.apply:
-            apply_import(sessions=sessions, actor=SYSTEM, request=request)
-            console.print(f"已应用{len(diff.changes)}项变更 / changes applied")
-        elif diff.changes:
-            console.print("使用 --apply 应用以上变更（只新增和修改，不删除）/ run again with --apply to apply")
+        except UnreadableReport as error:
+            raise UserError(error.zh, error.en, str(args.path)) from None
+    if done.diff is None:
+        made = done.imported
+        assert made is not None
+        console.print(
+            f"已导入报告#{made.report_id}，生成草稿计划#{made.plan_id}：章节{made.sections}个，"
+            f"任务{made.tasks}项，目标{made.targets}个 / imported"
+        )
+        return 0
+    render_diff(done.diff, console)
+    if done.applied:
+        console.print(f"已应用{len(done.diff.changes)}项变更 / changes applied")
+    elif done.diff.changes:
+        console.print("使用 --apply 应用以上变更（只新增和修改，不删除）/ run again with --apply to apply")
     return 0
 
 

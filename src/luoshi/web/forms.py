@@ -12,17 +12,17 @@ from fastapi.responses import RedirectResponse
 from sqlalchemy.orm import Session, sessionmaker
 
 from luoshi.services.accounts.signin import Principal
+from luoshi.services.actors import PLANNERS
 from luoshi.services.errors import ConflictError, NotFound, ServiceError
 from luoshi.services.views.plans import PlanView, list_plans
 from luoshi.web.deps import require_roles
 from luoshi.web.errors import service_status
-from luoshi.web.policy import WRITERS
 
 T = TypeVar("T")
 
-Planner = Annotated[Principal, Depends(require_roles(*WRITERS))]
+Planner = Annotated[Principal, Depends(require_roles(*PLANNERS))]
 Admin = Annotated[Principal, Depends(require_roles("admin"))]
-Reporter = Annotated[Principal, Depends(require_roles("department", *WRITERS))]
+Reporter = Annotated[Principal, Depends(require_roles("department", *PLANNERS))]
 
 # Notices are named by a code in the redirect's query, so a link cannot put words in the page's mouth.
 NOTICES = {

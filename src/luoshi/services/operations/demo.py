@@ -9,7 +9,6 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy.orm import Session, sessionmaker
 
 from luoshi import tracking
-from luoshi.extraction import EXTRACTOR_VERSION, extract_report
 from luoshi.samples import SAMPLE_NAME, sample_bytes
 from luoshi.services.accounts.registry import load_registry, seed_departments
 from luoshi.services.accounts.users import UserCreate, actor_for, add_user
@@ -24,8 +23,8 @@ from luoshi.services.plans.assigning import (
     schedule,
 )
 from luoshi.services.plans.editing import TaskCreate, add_task
-from luoshi.services.plans.importing import ImportReport, import_report
 from luoshi.services.plans.lifecycle import publish_plan
+from luoshi.services.plans.report_file import import_report_file
 from luoshi.services.reporting.progress import approve, return_report, save_draft, submit
 from luoshi.services.status.lamps import task_horizon
 from luoshi.storage import people, plans, transaction
@@ -69,10 +68,7 @@ def load_demo(*, sessions: sessionmaker[Session]) -> DemoResult:
         if plans.plans(session):
             raise ServiceError("数据库中已有计划；演示数据只能载入空数据库（可用 --database 指定新文件）")
     seed_departments(sessions=sessions, registry=load_registry(), actor=SYSTEM.name)
-    data = sample_bytes()
-    extraction = extract_report(data, name=SAMPLE_NAME).to_dict()
-    request = ImportReport(source=data, extraction=extraction, extractor_version=EXTRACTOR_VERSION, actor="系统")
-    plan_id = import_report(sessions=sessions, request=request).plan_id
+    plan_id = import_report_file(sessions=sessions, actor=SYSTEM, content=sample_bytes(), name=SAMPLE_NAME).plan_id
     assert plan_id is not None
     accounts = _accounts(sessions)
     _prepare_plan(sessions, plan_id)

@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from luoshi.services.actors import SYSTEM
 from luoshi.services.errors import InvalidState, NotFound
 from luoshi.services.views.dashboard import Dashboard, Row, dashboard, task_rows
 from luoshi.services.views.plans import TaskView, get_task
@@ -23,6 +24,9 @@ from luoshi.storage import plans, progress, transaction
 from luoshi.storage.models import Plan, ProgressReport, Report, Target
 from luoshi.vocabulary import Comparator, PlanStatus, TargetKind
 
+# The portal reads every task of a plan as the system does; what the public may see (published plans,
+# approved progress, allow-listed fields) is decided here.
+READER = SYSTEM
 # Closed plans (年底交账) were published before and stay public.
 PUBLIC_STATES = (PlanStatus.PUBLISHED, PlanStatus.CLOSED)
 HIDDEN = "计划不存在或尚未公开"
@@ -161,7 +165,7 @@ def published_plan(*, sessions: sessionmaker[Session], plan_id: int | None) -> P
 def public_task(*, sessions: sessionmaker[Session], task_id: int) -> tuple[PublicPlan, TaskView]:
     """A task of a published plan with its plan, or NotFound."""
     try:
-        task = get_task(sessions=sessions, task_id=task_id)
+        task = get_task(sessions=sessions, actor=READER, task_id=task_id)
     except NotFound:
         raise NotFound("任务不存在或尚未公开") from None
     try:
@@ -173,7 +177,7 @@ def public_task(*, sessions: sessionmaker[Session], task_id: int) -> tuple[Publi
 def public_board(*, sessions: sessionmaker[Session], plan_id: int, as_of: date) -> PublicBoard:
     """The progress board of a published plan on a date."""
     plan = public_plan(sessions=sessions, plan_id=plan_id)
-    board = dashboard(sessions=sessions, plan_id=plan_id, as_of=as_of)
+    board = dashboard(sessions=sessions, actor=READER, plan_id=plan_id, as_of=as_of)
     rows = _rows(sessions, plan_id, as_of)
     history = _approved(sessions, plan_id)
     return PublicBoard(plan, board, rows, history, _indicators(sessions, plan, history))
@@ -236,7 +240,7 @@ def _field(value: Any) -> str:
 
 def _rows(sessions: sessionmaker[Session], plan_id: int, as_of: date) -> tuple[Row, ...]:
     """Every task with its lamp (the service the workbench uses; the public sees all tasks)."""
-    return task_rows(sessions=sessions, plan_id=plan_id, as_of=as_of)
+    return task_rows(sessions=sessions, actor=READER, plan_id=plan_id, as_of=as_of)
 
 
 def _public_plan(session: Session, plan: Plan) -> PublicPlan:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from pathlib import PurePosixPath, PureWindowsPath
 
 from sqlalchemy.exc import IntegrityError
@@ -57,27 +58,31 @@ def attach(
     at: datetime | None = None,
 ) -> AttachmentPublic:
     """Attach a file to a draft or returned report; the same content twice on a report is kept once."""
-    name, content_type = check_file(filename, content)
-    digest = hashlib.sha256(content).hexdigest()
+    once = partial(attach_once, sessions=sessions, actor=actor, report_id=report_id, version=version)
     try:
-        return _attach(sessions, actor, report_id, version, name, content_type, content, digest, at)
+        return once(filename=filename, content=content, at=at)
     except IntegrityError:
         # Another session stored the same bytes at the same moment; they are there now.
-        return _attach(sessions, actor, report_id, version, name, content_type, content, digest, at)
+        return once(filename=filename, content=content, at=at)
 
 
-def _attach(
+def attach_once(
+    *,
     sessions: sessionmaker[Session],
     actor: Actor,
     report_id: int,
     version: int,
-    name: str,
-    content_type: str,
+    filename: str,
     content: bytes,
-    digest: str,
-    at: datetime | None,
+    at: datetime | None = None,
 ) -> AttachmentPublic:
-    """One try of `attach`: the blob of the hash once, and the attachment row that names it."""
+    """One try of `attach`: the blob of the hash once, and the attachment row that names it.
+
+    IntegrityError when another session stored the same bytes meanwhile; `attach` tries again, and a
+    caller that joins this to a larger transaction (services/reporting/filing.py) retries the whole.
+    """
+    name, content_type = check_file(filename, content)
+    digest = hashlib.sha256(content).hexdigest()
     with transaction(sessions) as session:
         report = load(session, ProgressReport, report_id, "进展报送")
         may_report(session, actor, load(session, Task, report.task_id, "任务"))

@@ -15,7 +15,7 @@ from luoshi.services.errors import InvalidValue, PermissionDenied
 from luoshi.services.reporting.attachments import AttachmentPublic, attachments_of
 from luoshi.services.reporting.inbox import open_period
 from luoshi.services.reporting.progress import ProgressPublic, public
-from luoshi.services.reporting.values import check_percent, check_value
+from luoshi.services.reporting.values import check_fields
 from luoshi.services.status.lamps import task_horizon
 from luoshi.storage import plans, progress, transaction
 from luoshi.storage.models import ProgressReport, Target, Task
@@ -80,37 +80,9 @@ def report_by_id(*, sessions: sessionmaker[Session], actor: Actor, report_id: in
 def field_errors(
     *, sessions: sessionmaker[Session], task_id: int, values: Mapping[int, str], percent: str
 ) -> tuple[dict[int, float], float | None, dict[str, str]]:
-    """Parse and check each field on its own: the values, the percent and a message per bad field."""
+    """Parse and check each field of the form on its own: the values, the percent and a message per bad field."""
     with transaction(sessions) as session:
-        targets = {t.id: t for t in load(session, Task, task_id, "任务").targets}
-        errors: dict[str, str] = {}
-        parsed: dict[int, float] = {}
-        for target_id, raw in values.items():
-            target = targets.get(target_id)
-            if target is None or not raw.strip():
-                continue
-            try:
-                parsed[target_id] = check_value(target, _number(raw, target.metric))
-            except InvalidValue as error:
-                errors[f"value-{target_id}"] = str(error)
-    done = None
-    try:
-        done = check_percent(_number(percent, "完成百分比")) if percent.strip() else None
-    except InvalidValue as error:
-        errors["percent"] = str(error)
-    return parsed, done, errors
-
-
-def _number(raw: str, name: str) -> float:
-    """A number typed in a form (half- or full-width, with a stray % or thousands comma), or InvalidValue."""
-    cleaned = raw.strip().replace(",", "").replace("，", "").rstrip("%％").translate(_FULL_WIDTH)
-    try:
-        return float(cleaned)
-    except ValueError:
-        raise InvalidValue(f"「{name}」应填写数字，填写的是{raw.strip()!r}") from None
-
-
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９．－", "0123456789.-")
+        return check_fields(load(session, Task, task_id, "任务").targets, values, percent)
 
 
 def _may_see(actor: Actor, lead: int | None) -> None:

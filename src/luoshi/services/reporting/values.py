@@ -51,6 +51,49 @@ def check_value(target: Target, raw: float) -> float:
     return value
 
 
+def check_fields(
+    targets: Sequence[Target], values: Mapping[int, float | str], percent: float | str | None
+) -> tuple[dict[int, float], float | None, dict[str, str]]:
+    """Each field checked on its own: the values, the percent and a message per bad field.
+
+    A value is a number, or the text typed in a form (blank: not filled in); the fields are named as
+    the form names them: `value-<target id>` and `percent`.
+    """
+    by_id = {t.id: t for t in targets}
+    parsed: dict[int, float] = {}
+    errors: dict[str, str] = {}
+    for target_id, raw in values.items():
+        if isinstance(raw, str) and not raw.strip():
+            continue
+        target = by_id.get(target_id)
+        try:
+            if target is None:
+                raise InvalidValue(f"目标{target_id}不属于该任务")
+            parsed[target_id] = check_value(target, parse_number(raw, target.metric) if isinstance(raw, str) else raw)
+        except InvalidValue as error:
+            errors[f"value-{target_id}"] = str(error)
+    done = None
+    try:
+        if isinstance(percent, str):
+            percent = parse_number(percent, "完成百分比") if percent.strip() else None
+        done = check_percent(percent)
+    except InvalidValue as error:
+        errors["percent"] = str(error)
+    return parsed, done, errors
+
+
+def parse_number(raw: str, name: str) -> float:
+    """A number typed in a form (half- or full-width, with a stray % or thousands comma), or InvalidValue."""
+    cleaned = raw.strip().replace(",", "").replace("，", "").rstrip("%％").translate(_FULL_WIDTH)
+    try:
+        return float(cleaned)
+    except ValueError:
+        raise InvalidValue(f"「{name}」应填写数字，填写的是{raw.strip()!r}") from None
+
+
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．－", "0123456789.-")
+
+
 def check_percent(percent: float | None) -> float | None:
     """Percent done of a task without numbers: 0 to 100."""
     if percent is None:

@@ -9,6 +9,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from luoshi.services.actors import Actor
 from luoshi.services.status.lamps import UNASSIGNED, TaskStatus, plan_status
 from luoshi.services.views.plans import PlanView, TargetView, TaskFilter, TaskView, get_plan, list_targets, list_tasks
 
@@ -64,21 +65,19 @@ class Dashboard:
 
 
 def task_rows(
-    *, sessions: sessionmaker[Session], plan_id: int, as_of: date, where: TaskFilter | None = None
+    *, sessions: sessionmaker[Session], actor: Actor, plan_id: int, as_of: date, where: TaskFilter | None = None
 ) -> tuple[Row, ...]:
-    """The plan's tasks matching the filter, each with its lamp on the date."""
-    tasks = list_tasks(sessions=sessions, plan_id=plan_id, where=where)
+    """The plan's tasks matching the filter that the actor may see, each with its lamp on the date."""
+    tasks = list_tasks(sessions=sessions, actor=actor, plan_id=plan_id, where=where)
     statuses = {s.task_id: s for s in plan_status(sessions=sessions, plan_id=plan_id, as_of=as_of).tasks}
     return tuple(Row(t, statuses[t.id]) for t in tasks)
 
 
-def dashboard(
-    *, sessions: sessionmaker[Session], plan_id: int, as_of: date, department_id: int | None = None
-) -> Dashboard:
-    """The dashboard of a plan; with a department, only that department's tasks count."""
+def dashboard(*, sessions: sessionmaker[Session], actor: Actor, plan_id: int, as_of: date) -> Dashboard:
+    """The dashboard of a plan as the actor sees it: a department user counts only its department's tasks."""
     plan = get_plan(sessions=sessions, plan_id=plan_id)
-    rows = task_rows(sessions=sessions, plan_id=plan_id, as_of=as_of, where=TaskFilter(department_id=department_id))
-    main = tuple(t for t in list_targets(sessions=sessions, plan_id=plan_id) if t.task_id is None)
+    rows = task_rows(sessions=sessions, actor=actor, plan_id=plan_id, as_of=as_of)
+    main = tuple(t for t in list_targets(sessions=sessions, actor=actor, plan_id=plan_id) if t.task_id is None)
     return Dashboard(
         plan=plan,
         as_of=as_of,

@@ -1,15 +1,25 @@
-"""Read views of plans for the workbench and the API: plans, sections, tasks (filtered, scoped), targets."""
+"""Read views of plans for the workbench and the API: plans, sections, tasks (filtered, scoped), targets.
+
+Who may *see* a task is decided here, by the `actor=` of each read of tasks and targets: a department
+user sees only the tasks its department is on (lead or cooperating) and, of the targets, the main
+indicators and its tasks' own; the other roles see every task. Pages and the API read through these
+functions, so they cannot show different things.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from luoshi.services.errors import NotFound
+from luoshi.services.actors import Actor
+from luoshi.services.errors import NotFound, PermissionDenied
 from luoshi.storage import people, plans, transaction
 from luoshi.storage.models import Plan, Section, Target, Task
+from luoshi.vocabulary import UserRole
+
+NOT_YOURS = "无权查看其他单位的任务"
 
 
 @dataclass(frozen=True)
@@ -140,37 +150,70 @@ def list_sections(*, sessions: sessionmaker[Session], plan_id: int) -> tuple[Sec
         return tuple(_section(s) for s in plans.sections_of_plan(session, plan_id))
 
 
-def list_targets(*, sessions: sessionmaker[Session], plan_id: int) -> tuple[TargetView, ...]:
-    """A plan's targets in report order."""
+def list_targets(*, sessions: sessionmaker[Session], actor: Actor, plan_id: int) -> tuple[TargetView, ...]:
+    """A plan's targets in report order; a department user gets the main indicators and its own tasks' targets."""
     with transaction(sessions) as session:
         _plan_row(session, plan_id)
-        return tuple(_target(t) for t in plans.targets_of_plan(session, plan_id))
+        found = plans.targets_of_plan(session, plan_id)
+        if not sees_every_task(actor):
+            visible = {t.id for t in _tasks(session, plan_id, _scoped(actor, None))}
+            found = [t for t in found if t.task_id is None or t.task_id in visible]
+        return tuple(_target(t) for t in found)
 
 
 def list_tasks(
-    *, sessions: sessionmaker[Session], plan_id: int, where: TaskFilter | None = None
+    *, sessions: sessionmaker[Session], actor: Actor, plan_id: int, where: TaskFilter | None = None
 ) -> tuple[TaskView, ...]:
-    """A plan's tasks matching the filter (a department filter also scopes a department user)."""
+    """A plan's tasks matching the filter that the actor may see (a department user: PermissionDenied for another)."""
+    scoped = _scoped(actor, where)
     with transaction(sessions) as session:
         _plan_row(session, plan_id)
         titles = {s.id: s.title for s in plans.sections_of_plan(session, plan_id)}
         assigned = plans.assignments_of_plan(session, plan_id)
-        where = where or TaskFilter()
-        tasks = plans.filtered_tasks(
-            session, plan_id, section_id=where.section_id, department_id=where.department_id, text=where.text
-        )
-        return tuple(_task(t, titles, assigned.get(t.id, [])) for t in tasks)
+        return tuple(_task(t, titles, assigned.get(t.id, [])) for t in _tasks(session, plan_id, scoped))
 
 
-def get_task(*, sessions: sessionmaker[Session], task_id: int) -> TaskView:
-    """One task with its parts, or NotFound."""
+def visible_tasks(*, sessions: sessionmaker[Session], actor: Actor, plan_id: int) -> frozenset[int] | None:
+    """The ids of the plan's tasks the actor may open, or None when the actor sees every task."""
+    if sees_every_task(actor):
+        return None
+    return frozenset(t.id for t in list_tasks(sessions=sessions, actor=actor, plan_id=plan_id))
+
+
+def get_task(*, sessions: sessionmaker[Session], actor: Actor, task_id: int) -> TaskView:
+    """One task with its parts, or NotFound; PermissionDenied for a department user not on it."""
     with transaction(sessions) as session:
         task = session.get(Task, task_id)
         if task is None:
             raise NotFound("任务不存在")
         titles = {s.id: s.title for s in plans.sections_of_plan(session, task.plan_id)}
         assigned = plans.assignments_of_plan(session, task.plan_id)
-        return _task(task, titles, assigned.get(task.id, []))
+        view = _task(task, titles, assigned.get(task.id, []))
+    if not sees_every_task(actor) and actor.department_id not in view.department_ids:
+        raise PermissionDenied(NOT_YOURS)
+    return view
+
+
+def sees_every_task(actor: Actor) -> bool:
+    """Every role but a department user reads every task."""
+    return actor.role is not UserRole.DEPARTMENT
+
+
+def _scoped(actor: Actor, where: TaskFilter | None) -> TaskFilter:
+    """The filter a list applies for the actor: a department user's own department, whatever it asked for."""
+    where = where or TaskFilter()
+    if sees_every_task(actor):
+        return where
+    if actor.department_id is None or where.department_id not in (None, actor.department_id):
+        raise PermissionDenied(NOT_YOURS)
+    return replace(where, department_id=actor.department_id)
+
+
+def _tasks(session: Session, plan_id: int, where: TaskFilter) -> Sequence[Task]:
+    """The plan's task rows matching the filter."""
+    return plans.filtered_tasks(
+        session, plan_id, section_id=where.section_id, department_id=where.department_id, text=where.text
+    )
 
 
 def department_choices(*, sessions: sessionmaker[Session]) -> dict[int, str]:

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Query, Response
 
 from luoshi.services.accounts import tokens as api_tokens
 from luoshi.services.accounts.signin import Principal
+from luoshi.services.actors import PLANNERS
 from luoshi.services.status.lamps import TaskStatus, task_status
 from luoshi.services.views.dashboard import dashboard, task_rows
 from luoshi.services.views.plans import (
@@ -19,11 +20,10 @@ from luoshi.services.views.plans import (
     list_plans,
     list_sections,
     list_targets,
-    list_tasks,
 )
+from luoshi.web.actors import actor_of
 from luoshi.web.deps import FilterId, JudgedOn, RecordId, Sessions, User, require_roles
 from luoshi.web.errors import WebError
-from luoshi.web.policy import WRITERS, ensure_task_visible, own_department, scope_filter
 from luoshi.web.schemas import (
     ErrorPublic,
     GroupCountsPublic,
@@ -77,12 +77,7 @@ def sections(plan_id: RecordId, user: User, sessions: Sessions) -> Any:
 @router.get("/plans/{plan_id}/targets", response_model=list[TargetPublic], summary="目标")
 def targets(plan_id: RecordId, user: User, sessions: Sessions) -> Any:
     """A plan's targets; a department user gets the main indicators and its own tasks' targets."""
-    found = list_targets(sessions=sessions, plan_id=plan_id)
-    own = own_department(user)
-    if own is None:
-        return found
-    visible = {t.id for t in list_tasks(sessions=sessions, plan_id=plan_id, where=TaskFilter(department_id=own))}
-    return [t for t in found if t.task_id is None or t.task_id in visible]
+    return list_targets(sessions=sessions, actor=actor_of(user), plan_id=plan_id)
 
 
 @router.get("/plans/{plan_id}/tasks", response_model=list[TaskPublic], summary="任务列表")
@@ -97,8 +92,8 @@ def tasks(
     q: Annotated[str | None, Query(max_length=100, description="标题或正文包含的文字")] = None,
 ) -> Any:
     """A plan's tasks with their lamps, filtered; a department user sees only its own."""
-    where = TaskFilter(section_id=section_id, department_id=scope_filter(user, department_id), text=q or None)
-    rows = task_rows(sessions=sessions, plan_id=plan_id, as_of=when, where=where)
+    where = TaskFilter(section_id=section_id, department_id=department_id, text=q or None)
+    rows = task_rows(sessions=sessions, actor=actor_of(user), plan_id=plan_id, as_of=when, where=where)
     return [_task(r.task, r.status) for r in rows if lamp is None or r.status.colour == lamp]
 
 
@@ -110,8 +105,7 @@ def task(
     when: JudgedOn,
 ) -> Any:
     """One task with its lamp (403 for a department user when it is another department's)."""
-    view = get_task(sessions=sessions, task_id=task_id)
-    ensure_task_visible(user, view)
+    view = get_task(sessions=sessions, actor=actor_of(user), task_id=task_id)
     return _task(view, task_status(sessions=sessions, task_id=task_id, as_of=when))
 
 
@@ -123,7 +117,7 @@ def status(
     when: JudgedOn,
 ) -> Any:
     """Lamp counts overall, by section and by lead department (a department user: its own tasks)."""
-    board = dashboard(sessions=sessions, plan_id=plan_id, as_of=when, department_id=own_department(user))
+    board = dashboard(sessions=sessions, actor=actor_of(user), plan_id=plan_id, as_of=when)
     return PlanStatusPublic(
         plan_id=plan_id,
         as_of=board.as_of.isoformat(),
@@ -141,7 +135,7 @@ def status(
     responses={409: {"model": ErrorPublic}},
 )
 def create_token(
-    body: TokenCreate, sessions: Sessions, user: Annotated[Principal, Depends(require_roles(*WRITERS))]
+    body: TokenCreate, sessions: Sessions, user: Annotated[Principal, Depends(require_roles(*PLANNERS))]
 ) -> Any:
     """A new API token for the caller (administrators and the supervision office only)."""
     issued = api_tokens.issue_token(sessions=sessions, user_id=user.user_id, name=body.name, actor=user.username)
@@ -150,7 +144,7 @@ def create_token(
 
 @router.delete("/tokens/{token_id}", status_code=204, summary="撤销API令牌")
 def revoke_token(
-    token_id: RecordId, sessions: Sessions, user: Annotated[Principal, Depends(require_roles(*WRITERS))]
+    token_id: RecordId, sessions: Sessions, user: Annotated[Principal, Depends(require_roles(*PLANNERS))]
 ) -> Response:
     """Revoke one of the caller's tokens (an administrator may revoke anyone's)."""
     owner = None if user.role == "admin" else user.user_id

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Query, Response
 
 from luoshi.services.accounts.registry import suggest_for_task
 from luoshi.services.accounts.signin import Principal
+from luoshi.services.actors import PLANNERS
 from luoshi.services.plans import assigning, editing
 from luoshi.services.plans.lifecycle import publish_plan
 from luoshi.services.plans.settings import PlanSettings, update_settings
@@ -15,7 +16,6 @@ from luoshi.services.views.plans import get_task
 from luoshi.vocabulary import ReportingCycle
 from luoshi.web.actors import actor_of
 from luoshi.web.deps import RecordId, Sessions, require_roles
-from luoshi.web.policy import WRITERS
 from luoshi.web.routes.api import ERRORS
 from luoshi.web.schemas import ErrorPublic
 from luoshi.web.write_schemas import (
@@ -36,7 +36,7 @@ WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
     409: {"model": ErrorPublic, "description": "版本冲突或状态不允许"},
 }
 router = APIRouter(prefix="/api/v1", tags=["write"], responses=WRITE_ERRORS)
-Planner = Annotated[Principal, Depends(require_roles(*WRITERS))]
+Planner = Annotated[Principal, Depends(require_roles(*PLANNERS))]
 
 
 @router.post("/plans/{plan_id}/tasks", response_model=VersionPublic, status_code=201, summary="新增任务")
@@ -73,7 +73,7 @@ def assign(task_id: RecordId, body: AssignmentUpdate, user: Planner, sessions: S
 @router.get("/tasks/{task_id}/suggestions", response_model=SuggestionPublic, summary="建议的责任单位")
 def suggestions(task_id: RecordId, user: Planner, sessions: Sessions) -> Any:
     """The departments the keywords suggest for a task, with the matched words as the reason."""
-    get_task(sessions=sessions, task_id=task_id)  # 404 for a missing task
+    get_task(sessions=sessions, actor=actor_of(user), task_id=task_id)  # 404 for a missing task
     found = suggest_for_task(sessions=sessions, task_id=task_id)
     lead = MatchPublic(name=found.lead.name, reason=found.lead.reason, score=found.lead.score) if found.lead else None
     helpers = [MatchPublic(name=m.name, reason=m.reason, score=m.score) for m in found.cooperating]

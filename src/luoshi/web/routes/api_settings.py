@@ -8,10 +8,10 @@ from fastapi import APIRouter, Depends, Path
 
 from luoshi.services.accounts import departments, users
 from luoshi.services.accounts.signin import Principal
+from luoshi.services.actors import PLANNERS
 from luoshi.vocabulary import UserRole
 from luoshi.web.actors import actor_of
 from luoshi.web.deps import RecordId, Sessions, User, require_roles
-from luoshi.web.policy import WRITERS
 from luoshi.web.routes.api_plans import WRITE_ERRORS
 from luoshi.web.write_schemas import (
     AccountCreate,
@@ -24,7 +24,7 @@ from luoshi.web.write_schemas import (
 )
 
 router = APIRouter(prefix="/api/v1", tags=["write"], responses=WRITE_ERRORS)
-Planner = Annotated[Principal, Depends(require_roles(*WRITERS))]
+Planner = Annotated[Principal, Depends(require_roles(*PLANNERS))]
 Admin = Annotated[Principal, Depends(require_roles("admin"))]
 UserName = Annotated[str, Path(pattern=r"^[A-Za-z0-9_.\-]{2,64}$")]
 

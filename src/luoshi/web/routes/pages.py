@@ -17,12 +17,13 @@ from luoshi.services.views.plans import (
     get_task,
     list_plans,
     list_sections,
-    list_tasks,
+    sees_every_task,
+    visible_tasks,
 )
 from luoshi.services.views.report_text import report_text
 from luoshi.services.views.trail import record_trail
+from luoshi.web.actors import actor_of
 from luoshi.web.deps import AsOf, RecordId, Sessions, User
-from luoshi.web.policy import ensure_task_visible, own_department, scope_filter
 from luoshi.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -51,7 +52,7 @@ def plan_dashboard(plan_id: RecordId, request: Request, user: User, sessions: Se
 
 def _dashboard(request: Request, user: User, sessions: Sessions, today: AsOf, plan_id: int) -> Response:
     """工作台: counts, by section, by department, the red list and the main indicators."""
-    board = dashboard(sessions=sessions, plan_id=plan_id, as_of=today, department_id=own_department(user))
+    board = dashboard(sessions=sessions, actor=actor_of(user), plan_id=plan_id, as_of=today)
     chart = [
         {"metric": t.metric, "value": t.value}
         for t in board.main_indicators
@@ -68,19 +69,8 @@ def report(plan_id: RecordId, request: Request, user: User, sessions: Sessions) 
     """报告: the report's text with every target and fact marked, targets linked to their plan items."""
     plan = get_plan(sessions=sessions, plan_id=plan_id)
     text = report_text(sessions=sessions, plan_id=plan_id)
-    return render(
-        request,
-        "report.html",
-        {"plan": plan, "text": text, "page": "report", "linkable": _visible_tasks(user, sessions, plan_id)},
-    )
-
-
-def _visible_tasks(user: User, sessions: Sessions, plan_id: int) -> frozenset[int] | None:
-    """The tasks a department user may open (a link to another department's would only give 403); None: all."""
-    own = own_department(user)
-    if own is None:
-        return None
-    return frozenset(t.id for t in list_tasks(sessions=sessions, plan_id=plan_id, where=TaskFilter(department_id=own)))
+    linkable = visible_tasks(sessions=sessions, actor=actor_of(user), plan_id=plan_id)
+    return render(request, "report.html", {"plan": plan, "text": text, "page": "report", "linkable": linkable})
 
 
 @router.get("/plans/{plan_id}/tasks")
@@ -97,10 +87,11 @@ def tasks(
 ) -> Response:
     """任务: the plan's tasks with filters by section, department, lamp and text."""
     plan = get_plan(sessions=sessions, plan_id=plan_id)
-    where = TaskFilter(_number(section), scope_filter(user, _number(department)), (q or "").strip() or None)
+    actor = actor_of(user)
+    where = TaskFilter(_number(section), _number(department), (q or "").strip() or None)
     rows = [
         r
-        for r in task_rows(sessions=sessions, plan_id=plan_id, as_of=today, where=where)
+        for r in task_rows(sessions=sessions, actor=actor, plan_id=plan_id, as_of=today, where=where)
         if lamp not in COLOURS or r.status.colour == lamp
     ]
     chosen: dict[str, Any] = {
@@ -113,7 +104,7 @@ def tasks(
         "plan": plan,
         "rows": rows,
         "sections": [s for s in list_sections(sessions=sessions, plan_id=plan_id) if s.kind == "plan"],
-        "departments": department_choices(sessions=sessions) if own_department(user) is None else {},
+        "departments": department_choices(sessions=sessions) if sees_every_task(actor) else {},
         "chosen": chosen,
         "colours": COLOURS,
         "page": "tasks",
@@ -124,8 +115,7 @@ def tasks(
 @router.get("/tasks/{task_id}")
 def task(task_id: RecordId, request: Request, user: User, sessions: Sessions, today: AsOf) -> Response:
     """The task page: text and quote, targets, lamp and reason, audit trail."""
-    view = get_task(sessions=sessions, task_id=task_id)
-    ensure_task_visible(user, view)
+    view = get_task(sessions=sessions, actor=actor_of(user), task_id=task_id)
     context = {
         "task": view,
         "plan": get_plan(sessions=sessions, plan_id=view.plan_id),

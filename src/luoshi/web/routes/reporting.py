@@ -12,8 +12,9 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse, Response
 from starlette.datastructures import FormData, UploadFile
 
-from luoshi.services.reporting import attachments, progress
-from luoshi.services.reporting.form import field_errors, report_form
+from luoshi.services.reporting import attachments
+from luoshi.services.reporting.filing import ReportFiling, Upload, file_report
+from luoshi.services.reporting.form import report_form
 from luoshi.services.reporting.inbox import department_inbox
 from luoshi.web.actors import actor_of
 from luoshi.web.deps import AsOf, RecordId, Sessions, User
@@ -74,10 +75,14 @@ def form_page(
     """The form as stored now; after a refusal other than a conflict, with what the user typed."""
     form = report_form(sessions=sessions, actor=actor_of(user), task_id=task_id, as_of=today, period=period)
     keep = sent if sent and not (refusal and refusal.conflict) else None
+    errors = sent.errors if sent else {}
+    fields = {f"value-{t.id}" for t in form.targets} | {"files"} | ({"percent"} if form.needs_percent else set())
     context = {
         "form": form,
         "sent": keep,
-        "errors": sent.errors if sent else {},
+        "errors": errors,
+        # A refused field the form does not show (a target no longer the task's): named above the form.
+        "stray": [message for key, message in errors.items() if key not in fields],
         "notice": notice,
         "refusal": refusal,
         "limit_mb": attachments.MAX_BYTES // (1024 * 1024),
@@ -91,67 +96,33 @@ def form_page(
 
 @router.post("/tasks/{task_id}/report")
 async def save_report(task_id: RecordId, request: Request, user: Reporter, sessions: Sessions, today: AsOf) -> Response:
-    """Save the draft (and its attachments), then submit it when asked; every refusal re-shows the form."""
+    """File the report (draft, attachments, submission when asked) at once; every refusal re-shows the form."""
     data = await request.form()
     period = str(data.get("period", ""))[:7]
     sent = _sent(data)
-    files = [(f.filename or "", await f.read(attachments.MAX_BYTES + 1)) for f in _uploads(data)]
-    values, percent, sent.errors = await run_in_threadpool(
-        field_errors, sessions=sessions, task_id=task_id, values=sent.values, percent=sent.percent
+    files = [Upload(f.filename or "", await f.read(attachments.MAX_BYTES + 1)) for f in _uploads(data)]
+    filing = ReportFiling(
+        task_id,
+        period,
+        sent.values,
+        sent.percent,
+        progress_text=sent.texts["progress_text"],
+        problems=sent.texts["problems"],
+        next_steps=sent.texts["next_steps"],
+        files=tuple(files),
+        submit=data.get("action") == "submit",
+        report_id=whole(str(data.get("report_id", ""))),
+        version=whole(str(data.get("version", ""))),
     )
-    if sent.errors:
+    filed = await run_in_threadpool(
+        attempt, partial(file_report, sessions=sessions, actor=actor_of(user), filing=filing)
+    )
+    if isinstance(filed, Refusal):
+        return form_page(request, user, sessions, today, task_id, period or None, refusal=filed, sent=sent)
+    if filed.errors:
+        sent.errors = dict(filed.errors)
         return form_page(request, user, sessions, today, task_id, period or None, sent=sent)
-    draft = progress.ProgressDraft(task_id, period, values, percent, *(sent.texts[k] for k in TEXTS))
-    outcome = await run_in_threadpool(
-        _file,
-        sessions,
-        user,
-        draft,
-        whole(str(data.get("report_id", ""))),
-        whole(str(data.get("version", ""))),
-        files,
-        data.get("action") == "submit",
-    )
-    if isinstance(outcome, Refusal):
-        return form_page(request, user, sessions, today, task_id, period or None, refusal=outcome, sent=sent)
-    return done(f"/tasks/{task_id}/report", outcome, query={"period": period})
-
-
-def _file(
-    sessions: Sessions,
-    user: Reporter,
-    draft: progress.ProgressDraft,
-    report_id: int | None,
-    version: int | None,
-    files: list[tuple[str, bytes]],
-    submit: bool,
-) -> str | Refusal:
-    """Save, attach and maybe submit, in that order; the first refusal stops the rest."""
-    actor = actor_of(user)
-    saved = attempt(
-        lambda: progress.save_draft(sessions=sessions, actor=actor, draft=draft, report_id=report_id, version=version)
-    )
-    if isinstance(saved, Refusal):
-        return saved
-    report_id, version = saved.id, saved.version
-    for name, content in files:
-        stored = attempt(
-            partial(
-                attachments.attach,
-                sessions=sessions,
-                actor=actor,
-                report_id=report_id,
-                version=version,
-                filename=name,
-                content=content,
-            )
-        )
-        if isinstance(stored, Refusal):
-            return stored
-    if not submit:
-        return "draft"
-    sent = attempt(lambda: progress.submit(sessions=sessions, actor=actor, report_id=saved.id, version=saved.version))
-    return sent if isinstance(sent, Refusal) else "submitted"
+    return done(f"/tasks/{task_id}/report", "submitted" if filed.submitted else "draft", query={"period": period})
 
 
 def _sent(data: FormData) -> Sent:
