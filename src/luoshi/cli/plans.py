@@ -48,13 +48,14 @@ def _import(args: argparse.Namespace) -> int:
     """Import a report; the same file again shows what a newer extraction changed, applied with --apply."""
     data = read_file(args.path)
     try:
-        extraction = extract_report(data, name=args.path.name).to_dict()
+        extraction = extract_report(data, name=args.path.name)
     except ReadError as error:
         raise UserError(error.zh, error.en, str(args.path)) from None
     request = ImportReport(
         source=data,
-        extraction=extraction,
+        extraction=extraction.to_dict(),
         extractor_version=EXTRACTOR_VERSION,
+        text=extraction.text,
         actor=SYSTEM.name,
         plan_year=args.plan_year,
     )

@@ -70,8 +70,14 @@ def load_demo(*, sessions: sessionmaker[Session]) -> DemoResult:
             raise ServiceError("数据库中已有计划；演示数据只能载入空数据库（可用 --database 指定新文件）")
     seed_departments(sessions=sessions, registry=load_registry(), actor=SYSTEM.name)
     data = sample_bytes()
-    extraction = extract_report(data, name=SAMPLE_NAME).to_dict()
-    request = ImportReport(source=data, extraction=extraction, extractor_version=EXTRACTOR_VERSION, actor="系统")
+    extraction = extract_report(data, name=SAMPLE_NAME)
+    request = ImportReport(
+        source=data,
+        extraction=extraction.to_dict(),
+        extractor_version=EXTRACTOR_VERSION,
+        text=extraction.text,
+        actor="系统",
+    )
     plan_id = import_report(sessions=sessions, request=request).plan_id
     assert plan_id is not None
     accounts = _accounts(sessions)

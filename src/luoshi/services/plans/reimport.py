@@ -81,9 +81,14 @@ def _diff(session: Session, request: ImportReport, *, apply: bool, actor: Actor 
 
 
 def _record_extraction(session: Session, report: Report, request: ImportReport, actor: Actor | None) -> None:
-    """Keep the newer extraction on the report, audited."""
+    """Keep the newer extraction on the report with the text its offsets point into, audited."""
     assert actor is not None
-    values = {"extraction": dict(request.extraction), "extractor_version": request.extractor_version}
+    values = {
+        "extraction": dict(request.extraction),
+        "extractor_version": request.extractor_version,
+        "text": request.text,
+        "text_version": request.extractor_version,
+    }
     change(session, report, actor=actor, action="reextract", version=None, values=values)
 
 
