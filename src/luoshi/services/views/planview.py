@@ -11,6 +11,7 @@ from luoshi.services.audited import load
 from luoshi.services.errors import NotFound
 from luoshi.storage import people, plans, transaction
 from luoshi.storage.models import Plan, Target
+from luoshi.tracking.settings import SETTINGS_BY_NAME
 from luoshi.vocabulary import DepartmentRole, TargetKind
 
 
@@ -99,7 +100,7 @@ def plan_table(*, sessions: sessionmaker[Session], plan_id: int) -> PlanTable:
             plan.title,
             plan.status.label,
             plan.plan_year,
-            "按月" if plan.cycle.value == "monthly" else "按季度",
+            SETTINGS_BY_NAME["cycle"].choice_label(plan.cycle),
             indicators,
             tuple(rows),
         )
