@@ -162,10 +162,12 @@ def _plan(session: Session, p: int, tasks: int, periods: int, reviewed: datetime
 def bench_import(backend: str, server: str | None, folder: Path, repeat: int) -> Row:
     """Importing the bundled report into a fresh database (extraction done beforehand, not timed)."""
     data = sample_bytes()
+    extraction = extract_report(data, name=SAMPLE_NAME)
     request = ImportReport(
         source=data,
-        extraction=extract_report(data, name=SAMPLE_NAME).to_dict(),
+        extraction=extraction.to_dict(),
         extractor_version=EXTRACTOR_VERSION,
+        text=extraction.text,
         actor="bench",
     )
     runs, baselines = [], []

@@ -163,7 +163,7 @@ def test_a_newer_extraction_is_shown_then_applied(
         result = extract_report(data, name=name)
         changed = result.to_dict()
         changed["tasks"][0]["title"] = "毫不放松抓好常态化疫情防控"
-        return SimpleNamespace(to_dict=lambda: changed)
+        return SimpleNamespace(to_dict=lambda: changed, text=result.text)
 
     monkeypatch.setattr(report_file, "extract_report", newer)
     monkeypatch.setattr(report_file, "EXTRACTOR_VERSION", "9.9.9")

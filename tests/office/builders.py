@@ -33,11 +33,15 @@ class Built:
 def build_plan(sessions: sessionmaker[Session]) -> Built:
     """Import the sample, seed departments, assign all but the last task, report January to June."""
     source = sample_bytes()
-    extraction = extract_report(source, name=SAMPLE_NAME).to_dict()
-    imported = import_report(
-        sessions=sessions,
-        request=ImportReport(source=source, extraction=extraction, extractor_version=EXTRACTOR_VERSION, actor="督查室"),
+    extraction = extract_report(source, name=SAMPLE_NAME)
+    request = ImportReport(
+        source=source,
+        extraction=extraction.to_dict(),
+        extractor_version=EXTRACTOR_VERSION,
+        text=extraction.text,
+        actor="督查室",
     )
+    imported = import_report(sessions=sessions, request=request)
     assert imported.plan_id is not None
     seed_departments(sessions=sessions, registry=load_registry(), actor="管理员")
     with transaction(sessions) as s:

@@ -14,6 +14,7 @@ from sqlalchemy import Engine, func, select, text
 from sqlalchemy.exc import DBAPIError
 
 from luoshi.cli import main
+from luoshi.extraction import EXTRACTOR_VERSION
 from luoshi.services.operations.archive import MANIFEST, BackupError
 from luoshi.services.operations.backup import back_up
 from luoshi.services.operations.restore import restore
@@ -76,6 +77,7 @@ def test_a_round_trip_keeps_every_record_and_byte(source: Engine, target_url: st
     archive = tmp_path / "backup.zip"
     made = back_up(engine=source, path=archive)
     assert made.files == 2 and all(made.rows.values()), "every table holds rows, both binary files are out"
+    assert [r["text_version"] for r in _everything(source)["report"]] == [EXTRACTOR_VERSION], "the text goes too"
     loaded = restore(url=target_url, path=archive)
     assert loaded.rows == made.rows
     target = make_engine(target_url)

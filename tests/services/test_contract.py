@@ -34,7 +34,8 @@ def _extraction() -> Extraction:
 
 
 def test_the_extractors_own_output_imports(sessions: sessionmaker[Session]) -> None:
-    request = ImportReport(source=SOURCE, extraction=_extraction().to_dict(), extractor_version="t", actor="督查室")
+    data = _extraction().to_dict()
+    request = ImportReport(source=SOURCE, extraction=data, extractor_version="t", text=SOURCE.decode(), actor="督查室")
     result = import_report(sessions=sessions, request=request)
     assert (result.created, result.sections, result.tasks, result.targets) == (True, 2, 1, 1)
 

@@ -19,13 +19,15 @@ from luoshi.storage.models import AuditEvent, Plan, Report, Section, Target, Tas
 from luoshi.vocabulary import PlanStatus
 
 SOURCE = "测试区政府工作报告（测试用源文件）".encode()
+TEXT = SOURCE.decode()  # what the test extraction's offsets would point into
 EXTRACTION: dict[str, Any] = json.loads((Path(__file__).parent / "cases" / "extraction.json").read_text("utf-8"))
 EXTRACTION["source"]["sha256"] = hashlib.sha256(SOURCE).hexdigest()
 
 
 def request(extraction: dict[str, Any] | None = None, source: bytes = SOURCE) -> ImportReport:
     """An import request by the supervisor 督查室."""
-    return ImportReport(source=source, extraction=extraction or EXTRACTION, extractor_version="0.1.0", actor="督查室")
+    data = extraction or EXTRACTION
+    return ImportReport(source=source, extraction=data, extractor_version="0.1.0", text=TEXT, actor="督查室")
 
 
 def test_import_makes_a_draft_plan(sessions: sessionmaker[Session]) -> None:
@@ -42,6 +44,7 @@ def test_import_makes_a_draft_plan(sessions: sessionmaker[Session]) -> None:
         report = s.get_one(Report, result.report_id)
         assert report.source == SOURCE
         assert report.extraction["schema"] == "luoshi.extract/1"
+        assert (report.text, report.text_version) == (TEXT, "0.1.0")
         child = s.scalars(select(Section).where(Section.key == "3.2")).one()
         parent = s.get_one(Section, child.parent_id)
         assert parent.key == "3"
@@ -95,6 +98,9 @@ def test_the_import_is_audited(sessions: sessionmaker[Session]) -> None:
             ("plan", result.plan_id, "import", "督查室"),
         ]
         assert events[1].after is not None and events[1].after["status"] == "draft"
+        # The trail names the text's version but does not repeat the text (the report keeps it).
+        assert events[0].after is not None and events[0].after["text_version"] == "0.1.0"
+        assert "text" not in events[0].after and "source" not in events[0].after
 
 
 def _broken(path: str, value: Any) -> dict[str, Any]:

@@ -17,13 +17,22 @@ from luoshi.services.plans.reimport import Change, apply_import, compare_import
 from luoshi.services.reporting.progress import ProgressDraft, save_draft
 from luoshi.storage import transaction
 from luoshi.storage.models import ProgressReport, Report, Target, Task
-from tests.services.test_import_report import EXTRACTION, SOURCE
+from tests.services.test_import_report import EXTRACTION, SOURCE, TEXT
 from tests.services.world import JOBS_DEPT, at, build
+
+# A newer reader keeps three more characters at the top: every quote offset moves by three.
+NEWER_TEXT = "【新】" + TEXT
+SHIFT = 3
 
 
 def _newer() -> ImportReport:
-    """The same file read by a newer extractor: one title reworded, one value changed, one task more, one gone."""
+    """The same file read by a newer extractor: one title reworded, one value changed, one task more, one gone,
+    and the text three characters longer at the top."""
     data: dict[str, Any] = copy.deepcopy(EXTRACTION)
+    for item in data["targets"] + data["tasks"]:
+        for key in ("start", "end"):
+            if item.get(key) is not None:
+                item[key] += SHIFT
     data["tasks"][0]["title"] = "加快园区扩容提质"
     data["targets"][2]["value"] = 4
     data["targets"].append(
@@ -33,7 +42,7 @@ def _newer() -> ImportReport:
         {**data["tasks"][1], "id": "3.2.3", "title": "加强技能培训", "targets": [len(data["targets"]) - 1]}
     )
     del data["tasks"][2]  # 3.2.2 办好民生实事 is no longer found
-    return ImportReport(source=SOURCE, extraction=data, extractor_version="0.2.0", actor="督查室")
+    return ImportReport(source=SOURCE, extraction=data, extractor_version="0.2.0", text=NEWER_TEXT, actor="督查室")
 
 
 def test_nothing_to_compare_before_the_first_import(sessions: sessionmaker[Session]) -> None:
@@ -42,7 +51,7 @@ def test_nothing_to_compare_before_the_first_import(sessions: sessionmaker[Sessi
 
 def test_the_same_extraction_shows_no_change(sessions: sessionmaker[Session]) -> None:
     build(sessions)
-    same = ImportReport(source=SOURCE, extraction=EXTRACTION, extractor_version="0.1.0", actor="督查室")
+    same = ImportReport(source=SOURCE, extraction=EXTRACTION, extractor_version="0.1.0", text=TEXT, actor="督查室")
     diff = compare_import(sessions=sessions, request=same)
     assert diff is not None and diff.changes == () and diff.kept == ()
 
@@ -76,7 +85,13 @@ def test_compare_shows_and_apply_changes_only_additions_and_edits(sessions: sess
         assert s.get_one(Target, w.targets["扩园"]).value == 4
         assert [t.metric for t in tasks["3.2.3"].targets] == ["新增技能人才"]
         assert s.scalar(select(func.count()).select_from(ProgressReport)) == 1
-        assert s.scalars(select(Report)).one().extractor_version == "0.2.0"
+        report = s.scalars(select(Report)).one()
+        assert (report.extractor_version, report.text, report.text_version) == ("0.2.0", NEWER_TEXT, "0.2.0")
+        # The offsets follow the stored text: the kept ones moved, the added task has its own.
+        assert (tasks["3.1.1"].quote_start, tasks["3.1.1"].quote_end) == (55 + SHIFT, 78 + SHIFT)
+        moved = s.get_one(Target, w.targets["扩园"])
+        assert (moved.quote_start, moved.quote_end) == (60 + SHIFT, 67 + SHIFT)
+        assert (tasks["3.2.3"].quote_start, tasks["3.2.3"].quote_end) == (79 + SHIFT, 110 + SHIFT)
     assert departments_of(sessions=sessions, task_id=w.tasks["3.2.2"])[0] == JOBS_DEPT
     again = compare_import(sessions=sessions, request=_newer())
     assert again is not None and again.changes == ()

@@ -127,16 +127,49 @@ def test_departments_are_added_renamed_and_kept_unique(sessions: sessionmaker[Se
 def test_settings_are_checked_and_the_cycle_waits_for_a_draft(sessions: sessionmaker[Session], world: World) -> None:
     w = world
     now = plan_settings(sessions=sessions, plan_id=w.plan_id)
-    wrong = PlanSettings(**{**vars(now), "yellow_points": 40.0})
+
+    def wanted(**values: object) -> PlanSettings:
+        return PlanSettings(now.plan_id, now.version, {**now.values, **values})
+
     with pytest.raises(InvalidValue, match="黄灯阈值"):
-        update_settings(sessions=sessions, actor=w.supervisor, request=wrong)
-    quarterly = PlanSettings(**{**vars(now), "cycle": ReportingCycle.QUARTERLY})
+        update_settings(sessions=sessions, actor=w.supervisor, request=wanted(yellow_points=40.0))
     with pytest.raises(InvalidState):  # the world's plan is published
-        update_settings(sessions=sessions, actor=w.supervisor, request=quarterly)
-    version = update_settings(
-        sessions=sessions, actor=w.supervisor, request=PlanSettings(**{**vars(now), "red_points": 40.0})
-    )
-    assert plan_settings(sessions=sessions, plan_id=w.plan_id).red_points == 40.0 and version == now.version + 1
+        update_settings(sessions=sessions, actor=w.supervisor, request=wanted(cycle=ReportingCycle.QUARTERLY))
+    version = update_settings(sessions=sessions, actor=w.supervisor, request=wanted(red_points=40.0))
+    assert plan_settings(sessions=sessions, plan_id=w.plan_id).values["red_points"] == 40.0
+    assert version == now.version + 1
+
+
+# A bad value of each setting, typed in a form, and the Chinese words that name it in the refusal.
+BAD_SETTINGS = [
+    ("cycle", "weekly", "报送周期应为按月或按季度"),
+    ("yellow_points", "0", "黄灯阈值应大于0且不超过100个百分点"),
+    ("red_points", "abc", "红灯阈值应为数字"),
+    ("growth_yellow_points", "101", "增长率黄灯阈值应大于0且不超过100个百分点"),
+    ("not_started_periods", "2.5", "未启动判红期数应为整数"),
+    ("approx_tolerance_points", "11", "“左右”允许偏差应在0至10个百分点之间"),
+    ("report_grace_days", "", "请填写报送宽限天数"),
+]
+
+
+@pytest.mark.parametrize(("name", "typed", "message"), BAD_SETTINGS, ids=[n for n, _, _ in BAD_SETTINGS])
+def test_each_setting_is_checked_by_its_declaration(
+    sessions: sessionmaker[Session], world: World, name: str, typed: str, message: str
+) -> None:
+    now = plan_settings(sessions=sessions, plan_id=world.plan_id)
+    request = PlanSettings(now.plan_id, now.version, {**now.values, name: typed})
+    with pytest.raises(InvalidValue) as refused:
+        update_settings(sessions=sessions, actor=world.supervisor, request=request)
+    assert str(refused.value) == message
+
+
+def test_the_tolerance_of_a_ratio_about_its_target_is_a_setting_too(
+    sessions: sessionmaker[Session], world: World
+) -> None:
+    now = plan_settings(sessions=sessions, plan_id=world.plan_id)
+    typed = {**{k: str(getattr(v, "value", v)) for k, v in now.values.items()}, "approx_tolerance_points": "1.5"}
+    update_settings(sessions=sessions, actor=world.supervisor, request=PlanSettings(now.plan_id, now.version, typed))
+    assert plan_settings(sessions=sessions, plan_id=world.plan_id).values["approx_tolerance_points"] == 1.5
 
 
 def test_a_task_keeps_to_its_plans_sections(sessions: sessionmaker[Session], world: World) -> None:

@@ -8,10 +8,14 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
 
+from luoshi.extraction import EXTRACTOR_VERSION
+from luoshi.extraction.reading import read_document
+from luoshi.samples import sample_bytes
 from luoshi.storage import downgrade_database, make_engine, upgrade_database
 from luoshi.storage.base import Base
 from tests.databases import fresh_database
 
+HEAD = "0006"
 TABLES = {
     "attachment",
     "attachment_blob",
@@ -51,7 +55,7 @@ def test_upgrade_builds_an_empty_database(backend: str, tmp_path: Path) -> None:
         upgrade_database(url)
         tables, revision, diff = _state(url)
         assert tables == TABLES | {"alembic_version"}
-        assert revision == "0005"
+        assert revision == HEAD
         assert diff == []
 
 
@@ -59,7 +63,7 @@ def test_upgrade_twice_changes_nothing(backend: str, tmp_path: Path) -> None:
     with fresh_database(backend, tmp_path) as url:
         upgrade_database(url)
         upgrade_database(url)
-        assert _state(url)[1] == "0005"
+        assert _state(url)[1] == HEAD
 
 
 def test_downgrade_removes_every_table(backend: str, tmp_path: Path) -> None:
@@ -70,7 +74,7 @@ def test_downgrade_removes_every_table(backend: str, tmp_path: Path) -> None:
         assert tables == {"alembic_version"}
         assert revision is None
         upgrade_database(url)
-        assert _state(url)[1] == "0005"
+        assert _state(url)[1] == HEAD
 
 
 def test_attachment_bytes_move_to_blobs_and_back(backend: str, tmp_path: Path) -> None:
@@ -103,4 +107,32 @@ def test_attachment_bytes_move_to_blobs_and_back(backend: str, tmp_path: Path) -
         downgrade_database(url, "0003")
         with engine.connect() as conn:
             assert [bytes(c) for (c,) in conn.execute(text("SELECT content FROM attachment"))] == [b"%PDF", b"%PDF"]
+        engine.dispose()
+
+
+def test_existing_reports_get_their_text_read_once_and_lose_it_on_downgrade(backend: str, tmp_path: Path) -> None:
+    """0006 reads each stored source with this code's reader; a source it refuses keeps NULL; down drops both."""
+    report = (
+        "INSERT INTO report (id, name, sha256, source, extraction, extractor_version, imported_at, version)"
+        " VALUES (:id, :name, :sha256, :source, '{}', '0.0.9', CURRENT_TIMESTAMP, 1)"
+    )
+    sources = {1: sample_bytes(), 2: b"\x89PNG\r\n\x1a\n not a report"}
+    with fresh_database(backend, tmp_path) as url:
+        upgrade_database(url, "0005")
+        engine = make_engine(url)
+        with engine.begin() as conn:
+            for key, source in sources.items():
+                conn.execute(text(report), {"id": key, "name": f"r{key}", "sha256": str(key) * 64, "source": source})
+        upgrade_database(url)
+        with engine.connect() as conn:
+            rows = conn.execute(text("SELECT id, text, text_version FROM report ORDER BY id")).all()
+        assert [tuple(row) for row in rows] == [
+            (1, read_document(sample_bytes()).text, EXTRACTOR_VERSION),
+            (2, None, None),
+        ]
+        downgrade_database(url, "0005")
+        with engine.connect() as conn:
+            columns = {c["name"] for c in inspect(conn).get_columns("report")}
+            assert "text" not in columns and "text_version" not in columns
+            assert conn.execute(text("SELECT COUNT(*) FROM report")).scalar() == 2
         engine.dispose()

@@ -34,11 +34,15 @@ class Seeded:
 def seed(sessions: sessionmaker[Session]) -> Seeded:
     """Import the bundled report, assign every task its suggested lead, add one user per role."""
     data = sample_bytes()
-    extraction = extract_report(data, name=SAMPLE_NAME).to_dict()
-    imported = import_report(
-        sessions=sessions,
-        request=ImportReport(source=data, extraction=extraction, extractor_version=EXTRACTOR_VERSION, actor="督查室"),
+    extraction = extract_report(data, name=SAMPLE_NAME)
+    request = ImportReport(
+        source=data,
+        extraction=extraction.to_dict(),
+        extractor_version=EXTRACTOR_VERSION,
+        text=extraction.text,
+        actor="督查室",
     )
+    imported = import_report(sessions=sessions, request=request)
     assert imported.plan_id is not None
     seed_departments(sessions=sessions, registry=load_registry(), actor="系统")
     leads = _assign(sessions, imported.plan_id)

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from luoshi.tracking import PLAN_SETTINGS
 from tests.web.conftest import log_in
 from tests.web.seed import Seeded
 
@@ -128,3 +129,33 @@ def test_departments_are_listed_added_and_edited(client: TestClient, auth: dict[
     assert edited.status_code == 200 and edited.json()["keywords"] == ["数据", "算力"]
     names = [d["name"] for d in client.get("/api/v1/departments", headers=auth).json()]
     assert "区数据局" in names
+
+
+def test_the_settings_schema_states_each_declared_setting_with_its_bounds(client: TestClient) -> None:
+    components = client.get("/api/v1/openapi.json").json()["components"]["schemas"]
+    update, public = components["PlanSettingsUpdate"], components["PlanSettingsPublic"]
+    assert set(update["required"]) == {"version", *(s.name for s in PLAN_SETTINGS)}
+    assert update["additionalProperties"] is False
+    for setting in PLAN_SETTINGS:
+        field = update["properties"][setting.name]
+        assert setting.label in field["description"] and setting.name in public["properties"]
+        if setting.choices:
+            assert components[setting.kind.__name__]["enum"] == [value for value, _ in setting.choices]
+            continue
+        low = "exclusiveMinimum" if setting.above_minimum else "minimum"
+        assert (field["type"], field[low], field["maximum"]) == (
+            "integer" if setting.kind is int else "number",
+            setting.minimum,
+            setting.maximum,
+        )
+
+
+def test_the_settings_are_written_checked_and_given_back(client: TestClient, ids: Seeded, auth: dict[str, str]) -> None:
+    url = f"/api/v1/plans/{ids.plan_id}/settings"
+    version = client.get(f"/api/v1/plans/{ids.plan_id}", headers=auth).json()["version"]
+    values = {**{s.name: s.default for s in PLAN_SETTINGS}, "approx_tolerance_points": 1.5}
+    crossed = client.put(url, json={"version": version, **values, "yellow_points": 40}, headers=auth)
+    assert crossed.status_code == 422 and crossed.json()["error"]["message"] == "黄灯阈值应小于红灯阈值"
+    answer = client.put(url, json={"version": version, **values}, headers=auth)
+    assert answer.status_code == 200
+    assert answer.json() == {"plan_id": ids.plan_id, "version": version + 1, **values}

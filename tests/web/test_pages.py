@@ -6,7 +6,11 @@ import re
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import update
 
+from luoshi.storage import make_engine
+from luoshi.storage.models import Report
+from luoshi.web import WebSettings
 from tests.web.conftest import log_in
 from tests.web.seed import Seeded
 
@@ -63,6 +67,19 @@ def test_the_report_reader_sets_the_site_chrome_apart(client: TestClient, ids: S
     preamble, body = page.split('<article class="report-text">')
     assert "无障碍 长者助手" in preamble and "原网页页眉" in preamble
     assert body.lstrip().startswith("<p>江城区九届人大一次会议政府工作报告</p>")
+
+
+def test_the_report_reader_shows_the_stored_text_without_reading_the_source_again(
+    client: TestClient, ids: Seeded, settings: WebSettings
+) -> None:
+    log_in(client, "admin")
+    before = client.get(f"/plans/{ids.plan_id}/report").text.split('<article class="report-text">')[1]
+    engine = make_engine(settings.database_url)
+    with engine.begin() as connection:
+        connection.execute(update(Report).values(source="另一份文件，读出来的文字不同。".encode()))
+    engine.dispose()
+    after = client.get(f"/plans/{ids.plan_id}/report").text.split('<article class="report-text">')[1]
+    assert after == before and 'class="m-target"' in after
 
 
 def test_the_task_filters_narrow_the_list(client: TestClient, ids: Seeded) -> None:

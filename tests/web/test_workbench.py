@@ -7,6 +7,7 @@ import re
 import pytest
 from fastapi.testclient import TestClient
 
+from luoshi.tracking import PLAN_SETTINGS
 from tests.web.conftest import csrf_of, log_in
 from tests.web.seed import Seeded
 from tests.web.workflow import file_report, publish, queued_report, review, version_in
@@ -91,6 +92,25 @@ def test_settings_are_checked_and_saved(client: TestClient, ids: Seeded) -> None
     assert refused.status_code == 422 and "黄灯阈值" in refused.text
     assert client.post(path, data={**data, "yellow_points": "15"}, follow_redirects=False).status_code == 303
     assert "按季度报送" in client.get(f"/plans/{ids.plan_id}/edit").text
+
+
+def test_every_declared_setting_is_in_the_form_and_a_bad_one_keeps_what_was_typed(
+    client: TestClient, ids: Seeded
+) -> None:
+    token = log_in(client, "duchashi")
+    path = f"/plans/{ids.plan_id}/edit/settings"
+    page = client.get(f"/plans/{ids.plan_id}/edit").text
+    form = page.split(f'action="{path}"')[1].split("</form>")[0]
+    for setting in PLAN_SETTINGS:
+        assert f'name="{setting.name}"' in form and setting.label in form and setting.hint in form
+    sent = {s.name: s.show(s.default) for s in PLAN_SETTINGS}
+    data = {"csrf_token": token, "version": version_in(page, path), **sent, "approx_tolerance_points": "12"}
+    refused = client.post(path, data=data)
+    assert refused.status_code == 422 and "“左右”允许偏差应在0至10个百分点之间" in refused.text
+    field = 'name="approx_tolerance_points" type="number" step="0.1" min="0" max="10" required value="{}"'
+    assert field.format("12") in refused.text
+    assert client.post(path, data={**data, "approx_tolerance_points": "1.5"}, follow_redirects=False).status_code == 303
+    assert field.format("1.5") in client.get(f"/plans/{ids.plan_id}/edit").text
 
 
 def test_a_report_goes_round_return_resubmit_approve(client: TestClient, ids: Seeded) -> None:

@@ -17,8 +17,9 @@ from luoshi.storage.models import AuditEvent
 def snapshot(record: Base) -> dict[str, Any]:
     """The record's column values as JSON-ready data (bytes and long JSON left out)."""
     values: dict[str, Any] = {}
+    skipped = _SKIPPED | _SKIPPED_OF.get(record.__tablename__, frozenset())
     for column in inspect(record).mapper.column_attrs:
-        value = getattr(record, column.key) if column.key not in _SKIPPED else None
+        value = getattr(record, column.key) if column.key not in skipped else None
         if value is None or isinstance(value, bytes):
             continue
         values[column.key] = _plain(value)
@@ -36,6 +37,8 @@ def _plain(value: Any) -> Any:
 
 # Bulky values that the trail does not repeat (the record keeps them), and secrets it must not hold.
 _SKIPPED = frozenset({"source", "extraction", "content", "password_hash"})
+# The same for one table only, where the name is a short value elsewhere (a task's text is audited).
+_SKIPPED_OF = {"report": frozenset({"text"})}
 
 
 def record_event(

@@ -136,14 +136,14 @@ def assignments_of_plan(session: Session, plan_id: int) -> dict[int, list[tuple[
 
 
 def report_of_plan(session: Session, plan_id: int) -> Report | None:
-    """The report a plan was made from, with its source and extraction loaded."""
+    """The report a plan was made from, with its text and extraction loaded."""
     plan = session.get(Plan, plan_id)
     if plan is None or plan.report_id is None:
         return None
     report = session.get(Report, plan.report_id)
     if report is not None:
         # Deferred columns load now, while the session is open.
-        _ = report.source, report.extraction
+        _ = report.text, report.extraction
     return report
 
 

@@ -17,19 +17,23 @@ Choices the product spec leaves open, made here:
 - After the horizon's last day a lamp is done or red with 逾期, before its first day not_started.
 """
 
-from luoshi.tracking.model import Kind, Lamp, Milestone, Observation, StatusRules, TargetSpec
+from luoshi.tracking.model import Kind, Lamp, Milestone, Observation, TargetSpec
 from luoshi.tracking.periods import Horizon, Period, elapsed_periods, expected_progress
+from luoshi.tracking.settings import PLAN_SETTINGS, PlanSetting, SettingError, StatusRules, rules_from
 from luoshi.tracking.summary import Submission, Summary, Timeliness, summarise, timeliness
 from luoshi.tracking.targets import judge_target
 from luoshi.tracking.tasks import TaskProgress, TaskSpec, judge_milestone, judge_task, worst
 
 __all__ = [
+    "PLAN_SETTINGS",
     "Horizon",
     "Kind",
     "Lamp",
     "Milestone",
     "Observation",
     "Period",
+    "PlanSetting",
+    "SettingError",
     "StatusRules",
     "Submission",
     "Summary",
@@ -42,6 +46,7 @@ __all__ = [
     "judge_milestone",
     "judge_target",
     "judge_task",
+    "rules_from",
     "summarise",
     "timeliness",
     "worst",

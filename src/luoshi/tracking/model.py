@@ -1,4 +1,4 @@
-"""Frozen values the status rules take and give: target specs, observations, rules and lamps."""
+"""Frozen values the status rules take and give: target specs, observations and lamps (the rules: settings.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from datetime import date
 from enum import Enum
 
 from luoshi.tracking.periods import Horizon, Period
-from luoshi.vocabulary import Colour, Comparator, Flag, ReportingCycle
+from luoshi.vocabulary import Colour, Comparator, Flag
 
 
 class Kind(Enum):
@@ -54,27 +54,6 @@ class Milestone:
 
     title: str
     due: date
-
-
-@dataclass(frozen=True)
-class StatusRules:
-    """The plan's settings for judging; the defaults are the thresholds of many 督查 offices."""
-
-    cycle: ReportingCycle = ReportingCycle.MONTHLY
-    yellow_points: float = 10.0
-    red_points: float = 30.0
-    growth_yellow_points: float = 1.0
-    not_started_periods: int = 3
-    approx_tolerance_points: float = 0.5
-    report_grace_days: int = 5
-
-    def __post_init__(self) -> None:
-        if not 0 <= self.yellow_points <= self.red_points:
-            raise ValueError("thresholds must satisfy 0 <= yellow_points <= red_points")
-        if self.growth_yellow_points < 0 or self.approx_tolerance_points < 0:
-            raise ValueError("growth and tolerance points must not be negative")
-        if self.not_started_periods < 1 or self.report_grace_days < 0:
-            raise ValueError("not_started_periods must be >= 1 and report_grace_days >= 0")
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from luoshi.tracking import wording
-from luoshi.tracking.model import Kind, Lamp, Observation, StatusRules, TargetSpec
+from luoshi.tracking.model import Kind, Lamp, Observation, TargetSpec
 from luoshi.tracking.periods import Period, elapsed_periods, expected_progress, latest_due_period
+from luoshi.tracking.settings import StatusRules
 from luoshi.vocabulary import Colour, Comparator, Flag
 
 # Comparisons of rates and differences tolerate float noise far below what a report states.

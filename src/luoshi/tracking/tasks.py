@@ -7,8 +7,9 @@ from datetime import date
 from typing import TypeVar
 
 from luoshi.tracking import wording
-from luoshi.tracking.model import Kind, Lamp, Milestone, Observation, StatusRules, TargetSpec
+from luoshi.tracking.model import Kind, Lamp, Milestone, Observation, TargetSpec
 from luoshi.tracking.periods import Horizon
+from luoshi.tracking.settings import StatusRules
 from luoshi.tracking.targets import judge_target
 from luoshi.vocabulary import Colour, Comparator, Flag
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, create_model
 
+from luoshi.services.plans.settings import PLAN_SETTINGS, PlanSetting
 from luoshi.web.schemas import Public
 
 Version = Annotated[int, Field(ge=0, le=2**31 - 1, description="the version the caller read (optimistic concurrency)")]
@@ -62,18 +63,6 @@ class PublishCreate(In):
     """A request to publish a draft plan read at `version`."""
 
     version: Version
-
-
-class PlanSettingsUpdate(In):
-    """The plan's reporting cycle and lamp thresholds (percentage points)."""
-
-    version: Version
-    cycle: Annotated[str, Field(pattern="^(monthly|quarterly)$")]
-    yellow_points: Annotated[float, Field(ge=0, le=100)]
-    red_points: Annotated[float, Field(ge=0, le=100)]
-    growth_yellow_points: Annotated[float, Field(ge=0, le=100)]
-    not_started_periods: Annotated[int, Field(ge=0, le=100)]
-    report_grace_days: Annotated[int, Field(ge=0, le=365)]
 
 
 class ReportCreate(In):
@@ -182,19 +171,6 @@ class SuggestionPublic(BaseModel):
     cooperating: list[MatchPublic]
 
 
-class PlanSettingsPublic(Public):
-    """A plan's settings and version."""
-
-    plan_id: int
-    version: int
-    cycle: str
-    yellow_points: float
-    red_points: float
-    growth_yellow_points: float
-    not_started_periods: int
-    report_grace_days: int
-
-
 class DepartmentPublic(Public):
     """A department with its keywords."""
 
@@ -215,3 +191,41 @@ class AccountPublic(Public):
     department: str | None
     disabled: bool
     version: int
+
+
+def _setting_field(setting: PlanSetting) -> Any:
+    """A plan setting as a schema field: its type, bounds and words from its one declaration."""
+    words = f"{setting.label}{f'（{setting.unit_label}）' if setting.unit else ''}：{setting.hint}"
+    if setting.choices:
+        choices = "，".join(f"{value} {label}" for value, label in setting.choices)
+        return Annotated[setting.kind, Field(title=setting.label, description=f"{words}（{choices}）")]
+    above, low, high = setting.above_minimum, setting.minimum, setting.maximum
+    bounds = Field(
+        gt=low if above else None, ge=None if above else low, le=high, title=setting.label, description=words
+    )
+    if setting.kind is int:
+        return Annotated[int, bounds]
+    return Annotated[float, bounds, Field(allow_inf_nan=False)]
+
+
+_SETTINGS: dict[str, Any] = {s.name: (_setting_field(s), ...) for s in PLAN_SETTINGS}
+
+if TYPE_CHECKING:  # made from the declarations below; a type checker sees their bases
+    PlanSettingsUpdate = In
+    PlanSettingsPublic = Public
+else:
+    PlanSettingsUpdate = create_model(
+        "PlanSettingsUpdate",
+        __base__=In,
+        __doc__="The plan's reporting cycle and lamp thresholds, every setting of docs/status-rules.md.",
+        version=(Version, ...),
+        **_SETTINGS,
+    )
+    PlanSettingsPublic = create_model(
+        "PlanSettingsPublic",
+        __base__=Public,
+        __doc__="A plan's settings and version.",
+        plan_id=(int, ...),
+        version=(int, ...),
+        **_SETTINGS,
+    )

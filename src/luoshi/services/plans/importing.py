@@ -18,11 +18,13 @@ from luoshi.storage.models import Plan, Report, Section, Target, Task
 
 @dataclass(frozen=True)
 class ImportReport:
-    """What the import takes: the source bytes, their extraction (a contract dict), who imports."""
+    """What the import takes: the source bytes, their extraction (a contract dict) and the normalised
+    text its offsets point into (`Extraction.text`), who imports."""
 
     source: bytes
     extraction: Mapping[str, Any]
     extractor_version: str
+    text: str
     actor: str
     actor_id: int | None = None
     plan_year: int | None = None  # the supervisor's choice when the extraction has none
@@ -82,6 +84,8 @@ def _create(session: Session, parts: ExtractionIn, request: ImportReport) -> Imp
         plan_year=parts.plan_year,
         extraction=dict(request.extraction),
         extractor_version=request.extractor_version,
+        text=request.text,
+        text_version=request.extractor_version,
     )
     plan = Plan(
         title=f"{parts.title or parts.name}重点任务",

@@ -2,7 +2,8 @@
 
 Applying adds new sections, tasks and targets and edits the wording and numbers of existing ones;
 it never drops anything, so no assignment or report loses its task or target. Tasks and targets
-the new extraction no longer finds are kept and listed.
+the new extraction no longer finds are kept and listed. The report keeps the applied extraction
+with its normalised text, and the quote offsets of tasks and targets follow that text.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from luoshi.services.actors import PLANNERS, Actor, require
 from luoshi.services.audited import change, event
-from luoshi.services.plans.contract import ContractError, ExtractionIn, TargetIn, read_extraction
+from luoshi.services.plans.contract import ContractError, ExtractionIn, TargetIn, TaskIn, read_extraction
 from luoshi.services.plans.importing import ImportReport, _target
 from luoshi.storage import plans, transaction
 from luoshi.storage.models import Plan, Report, Section, Target, Task
@@ -73,7 +74,7 @@ def _diff(session: Session, request: ImportReport, *, apply: bool, actor: Actor 
     walk.sections()
     walk.tasks()
     walk.loose_targets()
-    if apply and walk.changes:
+    if apply and (walk.changes or walk.moved):
         _record_extraction(session, report, request, walk.actor)
     return ExtractionDiff(
         report.id, made[0].id, report.extractor_version, request.extractor_version, tuple(walk.changes), walk.kept()
@@ -81,9 +82,14 @@ def _diff(session: Session, request: ImportReport, *, apply: bool, actor: Actor 
 
 
 def _record_extraction(session: Session, report: Report, request: ImportReport, actor: Actor | None) -> None:
-    """Keep the newer extraction on the report, audited."""
+    """Keep the newer extraction on the report with the text its offsets point into, audited."""
     assert actor is not None
-    values = {"extraction": dict(request.extraction), "extractor_version": request.extractor_version}
+    values = {
+        "extraction": dict(request.extraction),
+        "extractor_version": request.extractor_version,
+        "text": request.text,
+        "text_version": request.extractor_version,
+    }
     change(session, report, actor=actor, action="reextract", version=None, values=values)
 
 
@@ -93,6 +99,7 @@ class _Walk:
     def __init__(self, session: Session, plan: Plan, parts: ExtractionIn, actor: Actor | None) -> None:
         self.session, self.plan, self.parts, self.actor = session, plan, parts, actor
         self.changes: list[Change] = []
+        self.moved = 0  # records whose quote offsets follow the new text (not listed as changes)
         self.section_by_key = {s.key: s for s in plan.sections}
         self.task_by_key = {t.key: t for t in plan.tasks if t.key}
         self.seen_tasks: set[str] = set()
@@ -126,9 +133,10 @@ class _Walk:
             task = self.task_by_key.get(t.key)
             if task is None:
                 self.changes.append(Change("新增任务", f"{t.key} {t.title}"))
-                task = self._add_task(t.key, t.title, t.text, t.section, t.horizon)
+                task = self._add_task(t)
             else:
-                self._edit(task, "修改任务", f"{t.key} {task.title}", {"title": t.title, "text": t.text})
+                values = {"title": t.title, "text": t.text}
+                self._edit(task, "修改任务", f"{t.key} {task.title}", values, _offsets(t.start, t.end))
             stored = list(task.targets) if task else []
             self._targets(stored, [self.parts.targets[i] for i in t.targets], task, t.key)
 
@@ -152,32 +160,38 @@ class _Walk:
                 self._add_target(t, task, position)
                 continue
             free.remove(match)
-            self._edit(match, "修改目标", f"{owner} {match.metric}", _target_values(t))
+            self._edit(match, "修改目标", f"{owner} {match.metric}", _target_values(t), _offsets(t.start, t.end))
 
-    def _edit(self, record: Task | Target, what: str, subject: str, values: dict[str, Any]) -> None:
-        """Note (and apply) the fields whose value differs."""
+    def _edit(
+        self, record: Task | Target, what: str, subject: str, values: dict[str, Any], offsets: dict[str, Any]
+    ) -> None:
+        """Note (and apply) the fields whose value differs; moved quote offsets are applied without a note."""
         differ = {k: v for k, v in values.items() if getattr(record, k) != v}
-        if not differ:
-            return
-        before = "；".join(f"{k}={_show(getattr(record, k))}" for k in differ)
-        after = "；".join(f"{k}={_show(v)}" for k, v in differ.items())
-        self.changes.append(Change(what, subject, before, after))
-        if self.actor is not None:
-            change(self.session, record, actor=self.actor, action="reextract", version=None, values=differ)
+        moved = {k: v for k, v in offsets.items() if getattr(record, k) != v}
+        if differ:
+            before = "；".join(f"{k}={_show(getattr(record, k))}" for k in differ)
+            after = "；".join(f"{k}={_show(v)}" for k, v in differ.items())
+            self.changes.append(Change(what, subject, before, after))
+        self.moved += bool(moved)
+        if self.actor is not None and (differ or moved):
+            values = {**differ, **moved}
+            change(self.session, record, actor=self.actor, action="reextract", version=None, values=values)
 
-    def _add_task(self, key: str, title: str, text: str, section: str, horizon: tuple[int, int] | None) -> Task | None:
+    def _add_task(self, t: TaskIn) -> Task | None:
         """A new task at the end of the plan (only when applying)."""
         if self.actor is None:
             return None
         task = Task(
             plan_id=self.plan.id,
-            section_id=self.section_by_key[section].id,
-            key=key,
+            section_id=self.section_by_key[t.section].id,
+            key=t.key,
             position=max([t.position for t in self.plan.tasks], default=-1) + 1,
-            title=title,
-            text=text,
-            horizon_start=horizon[0] if horizon else None,
-            horizon_end=horizon[1] if horizon else None,
+            title=t.title,
+            text=t.text,
+            horizon_start=t.horizon[0] if t.horizon else None,
+            horizon_end=t.horizon[1] if t.horizon else None,
+            quote_start=t.start,
+            quote_end=t.end,
         )
         self.session.add(task)
         self.session.flush()
@@ -208,6 +222,11 @@ def _target_values(t: TargetIn) -> dict[str, Any]:
         "unit": t.unit,
         "quote": t.quote,
     }
+
+
+def _offsets(start: int | None, end: int | None) -> dict[str, Any]:
+    """Where a task's or target's quote lies in the report's text."""
+    return {"quote_start": start, "quote_end": end}
 
 
 def _words(t: TargetIn) -> str:

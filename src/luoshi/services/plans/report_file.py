@@ -60,14 +60,16 @@ def import_report_file(
     """Extract the file and import it into a draft plan; a file imported before is compared (and applied)."""
     require(actor, *PLANNERS)
     try:
-        extraction = extract_report(content, name=name).to_dict()
+        read = extract_report(content, name=name)
     except ReadError as error:
         raise UnreadableReport(error) from None
+    extraction = read.to_dict()
     warnings = tuple(extraction["warnings"])
     request = ImportReport(
         source=content,
         extraction=extraction,
         extractor_version=EXTRACTOR_VERSION,
+        text=read.text,
         actor=actor.name,
         actor_id=actor.user_id,
         plan_year=plan_year,

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from luoshi import tracking
 from luoshi.storage import plans, progress, transaction
 from luoshi.storage.models import Plan, ProgressReport, Target, Task
-from luoshi.vocabulary import Comparator, Flag, ReportingCycle, TargetKind
+from luoshi.vocabulary import Comparator, Flag, TargetKind
 
 UNASSIGNED = "未分配"
 # A stored report, or the plain columns of one that a whole plan's status reads (progress.ReportValues).
@@ -84,16 +84,8 @@ def _judge(task: Task, reports: Sequence[Reported], as_of: date) -> tracking.Lam
 
 
 def status_rules(plan: Plan) -> tracking.StatusRules:
-    """The plan's settings as the tracking rules take them."""
-    return tracking.StatusRules(
-        cycle=ReportingCycle(plan.cycle.value),
-        yellow_points=plan.yellow_points,
-        red_points=plan.red_points,
-        growth_yellow_points=plan.growth_yellow_points,
-        not_started_periods=plan.not_started_periods,
-        approx_tolerance_points=plan.approx_tolerance_points,
-        report_grace_days=plan.report_grace_days,
-    )
+    """The plan's settings as the tracking rules take them: one stored column per declared setting."""
+    return tracking.StatusRules(**{s.name: getattr(plan, s.name) for s in tracking.PLAN_SETTINGS})
 
 
 def task_horizon(task: Task, plan: Plan) -> tracking.Horizon:

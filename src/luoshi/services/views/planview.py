@@ -17,7 +17,8 @@ from luoshi.services.audited import load
 from luoshi.services.errors import NotFound
 from luoshi.storage import plans, transaction
 from luoshi.storage.models import Plan, Section, Target, Task
-from luoshi.vocabulary import DepartmentRole, ReportingCycle, SectionKind, TargetKind
+from luoshi.tracking.settings import SETTINGS_BY_NAME
+from luoshi.vocabulary import DepartmentRole, SectionKind, TargetKind
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,7 @@ def table_of(session: Session, plan: Plan) -> PlanTable:
         _task_row(plan, number, task, sections.get(task.section_id or 0), assigned.get(task.id, []))
         for number, task in enumerate(plans.tasks_of_plan(session, plan.id), start=1)
     )
-    cycle = "按月" if plan.cycle is ReportingCycle.MONTHLY else "按季度"
+    cycle = SETTINGS_BY_NAME["cycle"].choice_label(plan.cycle)
     return PlanTable(plan.id, plan.version, plan.title, plan.status.label, plan.plan_year, cycle, indicators, tasks)
 
 

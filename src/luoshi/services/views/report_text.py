@@ -1,4 +1,4 @@
-"""The report reader: the stored report's normalised text in paragraphs, targets and facts marked."""
+"""The report reader: the report's stored normalised text in paragraphs, targets and facts marked."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from luoshi.extraction.reading import read_document
 from luoshi.services.errors import NotFound
 from luoshi.storage import plans, transaction
 
@@ -60,8 +59,10 @@ def report_text(*, sessions: sessionmaker[Session], plan_id: int) -> ReportText:
         report = plans.report_of_plan(session, plan_id)
         if report is None:
             raise NotFound("该计划没有关联的报告")
-        # The quote offsets point into the normalised text, which reading the stored bytes again gives back.
-        text = read_document(report.source).text
+        # The quote offsets point into the text stored with the extraction, never into a new reading.
+        if report.text is None:
+            raise NotFound("该报告的原文未能保存（源文件无法读取），请重新导入")
+        text = report.text
         extraction, report_id, title = report.extraction, report.id, report.title or report.name
         linked = {(t.quote_start, t.quote_end): (t.id, t.task_id) for t in plans.targets_of_plan(session, plan_id)}
         starts = {t.quote_start: t.id for t in plans.tasks_of_plan(session, plan_id) if t.quote_start is not None}

@@ -13,7 +13,6 @@ from luoshi.services.plans import assigning, editing
 from luoshi.services.plans.lifecycle import publish_plan
 from luoshi.services.plans.settings import PlanSettings, update_settings
 from luoshi.services.views.plans import get_task
-from luoshi.vocabulary import ReportingCycle
 from luoshi.web.actors import actor_of
 from luoshi.web.deps import RecordId, Sessions, require_roles
 from luoshi.web.routes.api import ERRORS
@@ -99,6 +98,7 @@ def publish(plan_id: RecordId, body: PublishCreate, user: Planner, sessions: Ses
 @router.put("/plans/{plan_id}/settings", response_model=PlanSettingsPublic, summary="计划设置")
 def settings(plan_id: RecordId, body: PlanSettingsUpdate, user: Planner, sessions: Sessions) -> Any:
     """Store the reporting cycle and the lamp thresholds."""
-    wanted = PlanSettings(plan_id=plan_id, **{**body.model_dump(), "cycle": ReportingCycle(body.cycle)})
+    values = body.model_dump()
+    wanted = PlanSettings(plan_id, values.pop("version"), values)
     version = update_settings(sessions=sessions, actor=actor_of(user), request=wanted)
-    return PlanSettingsPublic.model_validate({**body.model_dump(), "plan_id": plan_id, "version": version})
+    return PlanSettingsPublic.model_validate({**values, "plan_id": plan_id, "version": version})

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Form, Query, Request
+from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
 from luoshi.services.plans.assigning import assign_by_suggestions
 from luoshi.services.plans.editing import TaskCreate, add_task
 from luoshi.services.plans.lifecycle import publish_plan
-from luoshi.services.plans.settings import PlanSettings, plan_settings, update_settings
+from luoshi.services.plans.settings import PLAN_SETTINGS, PlanSettings, plan_settings, update_settings
 from luoshi.services.views.plans import department_choices, get_plan, list_sections
 from luoshi.services.views.planview import plan_table
-from luoshi.vocabulary import ReportingCycle
 from luoshi.web.actors import actor_of
 from luoshi.web.deps import RecordId, Sessions
 from luoshi.web.forms import Planner, Refusal, attempt, done, newest_plan, notice, whole
@@ -21,7 +20,6 @@ from luoshi.web.templating import render
 
 router = APIRouter(include_in_schema=False)
 Notice = Annotated[str | None, Query(max_length=20)]
-Points = Annotated[float, Form(ge=0, le=100)]
 
 
 @router.get("/plans/latest/edit")
@@ -45,12 +43,15 @@ def editor_page(
     notice: str | None = None,
     refusal: Refusal | None = None,
     sent: dict[str, str] | None = None,
+    form: str | None = None,
 ) -> Response:
-    """The plan editor, with a notice or a refusal (then its status code)."""
+    """The plan editor, with a notice or a refusal (then its status code); `form` names the refused form."""
     context = {
         "plan": get_plan(sessions=sessions, plan_id=plan_id),
         "table": plan_table(sessions=sessions, plan_id=plan_id),
         "settings": plan_settings(sessions=sessions, plan_id=plan_id),
+        "setting_fields": PLAN_SETTINGS,
+        "form": form,
         "sections": [s for s in list_sections(sessions=sessions, plan_id=plan_id) if s.kind == "plan"],
         "departments": department_choices(sessions=sessions),
         "notice": notice,
@@ -62,6 +63,13 @@ def editor_page(
     return render(request, "workbench/plan_edit.html", context, status_code=status)
 
 
+async def settings_sent(request: Request) -> dict[str, str]:
+    """The declared plan settings the form sent, as typed (the service checks and converts them)."""
+    form = await request.form()
+    sent = {s.name: form.get(s.name) for s in PLAN_SETTINGS if s.name in form}
+    return {name: value if isinstance(value, str) else "" for name, value in sent.items()}
+
+
 @router.post("/plans/{plan_id}/edit/settings")
 def save_settings(
     plan_id: RecordId,
@@ -69,20 +77,14 @@ def save_settings(
     user: Planner,
     sessions: Sessions,
     version: Annotated[int, Form()],
-    cycle: Annotated[ReportingCycle, Form()],
-    yellow_points: Points,
-    red_points: Points,
-    growth_yellow_points: Points,
-    not_started_periods: Annotated[int, Form(ge=0, le=100)],
-    report_grace_days: Annotated[int, Form(ge=0, le=365)],
+    sent: Annotated[dict[str, str], Depends(settings_sent)],
 ) -> Response:
-    """Store the reporting cycle and the lamp thresholds."""
-    wanted = PlanSettings(
-        plan_id, version, cycle, yellow_points, red_points, growth_yellow_points, not_started_periods, report_grace_days
-    )
+    """Store the reporting cycle and the lamp thresholds; a bad value is shown with what was typed kept."""
+    wanted = PlanSettings(plan_id, version, sent)
     outcome = attempt(lambda: update_settings(sessions=sessions, actor=actor_of(user), request=wanted))
     if isinstance(outcome, Refusal):
-        return editor_page(request, sessions, plan_id, refusal=outcome)
+        kept = sent if outcome.status == 422 else None
+        return editor_page(request, sessions, plan_id, refusal=outcome, sent=kept, form="settings")
     return done(f"/plans/{plan_id}/edit", "settings", "#settings")
 
 
