@@ -1,4 +1,4 @@
-"""Database fixtures for the service tests, and a cheap password hasher outside the password tests."""
+"""A cheap password hasher for the service tests, outside the password tests (databases: tests/conftest.py)."""
 
 from collections.abc import Iterator
 
@@ -6,7 +6,6 @@ import pytest
 from argon2 import PasswordHasher
 
 from luoshi.services import passwords
-from tests.databases import *  # noqa: F403
 
 # argon2id with the least work it accepts: the tests of accounts need a hash, not its cost.
 CHEAP = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
