@@ -56,8 +56,8 @@ class Postgres:
         return self.url is not None
 
 
-def detect_postgres(environ: Mapping[str, str] = os.environ) -> Postgres:
-    """The variable's server, none when it says so, else the local default server if it answers."""
+def detect_postgres(environ: Mapping[str, str] = os.environ, default: str = DEFAULT_POSTGRES_URL) -> Postgres:
+    """The variable's server, none when it says so, else the `default` server if it answers."""
     named = environ.get(TEST_URL_VARIABLE)
     if named is not None and named.strip().lower() in SWITCHED_OFF:
         return Postgres(None, f"PostgreSQL tests: skipped, switched off by {TEST_URL_VARIABLE}={named!r}")
@@ -66,17 +66,14 @@ def detect_postgres(environ: Mapping[str, str] = os.environ) -> Postgres:
         problem = unreachable(named)
         state = f"does not answer ({problem}): its tests will fail" if problem else "answering"
         return Postgres(named, f"PostgreSQL tests: on, {shown} from {TEST_URL_VARIABLE}, {state}")
-    problem = unreachable(DEFAULT_POSTGRES_URL)
+    problem = unreachable(default)
     if problem:
         return Postgres(
             None,
-            f"PostgreSQL tests: skipped, nothing answers at {DEFAULT_POSTGRES_URL} ({problem});"
+            f"PostgreSQL tests: skipped, nothing answers at {default} ({problem});"
             f" start PostgreSQL or set {TEST_URL_VARIABLE}",
         )
-    return Postgres(
-        DEFAULT_POSTGRES_URL,
-        f"PostgreSQL tests: on, {DEFAULT_POSTGRES_URL} answers ({TEST_URL_VARIABLE}=none switches them off)",
-    )
+    return Postgres(default, f"PostgreSQL tests: on, {default} answers ({TEST_URL_VARIABLE}=none switches them off)")
 
 
 def unreachable(url: str) -> str | None:
