@@ -61,6 +61,9 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 
 # pytest exits 5 when it collects no tests; make treats that as the failure it is.
+# The database tests run on PostgreSQL too when postgresql+psycopg://postgres@127.0.0.1:5432/test
+# answers (the summary's last lines say whether they ran); LUOSHI_TEST_DATABASE_URL=URL names
+# another server, LUOSHI_TEST_DATABASE_URL=none switches them off. See docs/performance.md.
 pytest: $(STAMP) $(VENDOR) $(AXE) browser system-packages
 	$(BIN)/pytest -q
 

@@ -8,25 +8,27 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sqlalchemy.orm import Session, sessionmaker
 
 from luoshi.office.breakdown import write_breakdown_xlsx
 from luoshi.office.bulletin_docx import write_bulletin_docx
 from luoshi.office.bulletin_xlsx import write_bulletin_xlsx
 from luoshi.services.exports.breakdown import plan_breakdown
 from luoshi.services.exports.bulletin import plan_bulletin
-from tests.office.builders import Built
+from luoshi.storage import make_engine, session_factory
+from tests.databases import Prepared
+from tests.office.builders import build_plan
 from tests.office.rendering import a4_orientation, first_page_png, page_text, pdf_info, require_tools, to_pdf
 
 
-@pytest.fixture
-def pdfs(
-    backend: str, sessions: sessionmaker[Session], built: Built, artifacts: Path, tmp_path: Path
-) -> dict[str, Path]:
-    """The breakdown table and both bulletins as PDF in tests/artifacts/, each with its first page as PNG."""
-    if backend != "sqlite":
-        pytest.skip("the files do not depend on the database; rendered once, from SQLite")
+@pytest.fixture(scope="module")
+def pdfs(prepared: Prepared, artifacts: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The breakdown table and both bulletins as PDF in tests/artifacts/, each with its first page as PNG:
+    converted once for these tests, from SQLite (the files do not depend on the database)."""
     require_tools()
+    folder = tmp_path_factory.mktemp("pdf")
+    url, built = prepared.sqlite_copy(folder, build_plan)
+    engine = make_engine(url)
+    sessions = session_factory(engine)
     breakdown = plan_breakdown(sessions=sessions, plan_id=built.plan_id)
     bulletin = plan_bulletin(sessions=sessions, period="2022-06", plan_id=built.plan_id)
     files = {
@@ -37,7 +39,8 @@ def pdfs(
     write_breakdown_xlsx(breakdown, files["breakdown"])
     write_bulletin_docx(bulletin, files["bulletin-docx"])
     write_bulletin_xlsx(bulletin, files["bulletin-xlsx"])
-    converted = to_pdf(list(files.values()), artifacts, tmp_path / "profile")
+    engine.dispose()
+    converted = to_pdf(list(files.values()), artifacts, folder / "profile")
     for pdf in converted:
         first_page_png(pdf)
     return dict(zip(files, converted, strict=True))

@@ -10,8 +10,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from luoshi.web import WebSettings, create_app
+from tests.databases import Prepared
 from tests.public.world import World, build
-from tests.sqlite_files import build_file, copy_url
+from tests.sqlite_files import copy_url
 from tests.web.test_browser import browser  # noqa: F401  (the browser fixture, shared with the workbench tests)
 
 # The demo's own day: November's reports are in, December's are not yet due.
@@ -19,10 +20,10 @@ AS_OF = date(2022, 12, 10)
 
 
 @pytest.fixture(scope="session")
-def world_file(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, World]:
-    """A migrated database with the demo and the internal material, built once."""
-    path = tmp_path_factory.mktemp("public") / "demo.db"
-    return path, build_file(path, build)
+def world_file(prepared: Prepared) -> tuple[Path, World]:
+    """A migrated SQLite file with the demo and the internal material, built once (tests/databases.py)."""
+    path, world = prepared.sqlite_file(build)
+    return path, world
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Database fixtures for the service tests, and a cheap password hasher outside the password tests."""
+"""The password tests hash at the real cost; every other test hashes cheaply (tests/conftest.py)."""
 
 from collections.abc import Iterator
 
@@ -6,15 +6,14 @@ import pytest
 from argon2 import PasswordHasher
 
 from luoshi.services.accounts import passwords
-from tests.databases import *  # noqa: F403
+from tests.conftest import CHEAP
 
-# argon2id with the least work it accepts: the tests of accounts need a hash, not its cost.
-CHEAP = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+__all__ = ["CHEAP"]  # tests import it from here
 
 
 @pytest.fixture(autouse=True)
-def cheap_hashing(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Hash passwords cheaply, except where the hashing itself is tested."""
-    if not request.module.__name__.endswith("test_passwords"):
-        monkeypatch.setattr(passwords, "_HASHER", CHEAP)
+def real_hashing_where_it_is_tested(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The hasher luoshi uses (argon2-cffi's defaults) in the password tests."""
+    if request.module.__name__.endswith("test_passwords"):
+        monkeypatch.setattr(passwords, "_HASHER", PasswordHasher())
     yield

@@ -4,7 +4,6 @@ create, submit and approve at the same time lose nothing and double nothing."""
 from __future__ import annotations
 
 import multiprocessing
-import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -18,7 +17,7 @@ from luoshi.services.reporting.progress import ProgressDraft, save_draft, submit
 from luoshi.storage import ConflictError, make_engine, session_factory, transaction, upgrade_database
 from luoshi.storage.models import AuditEvent, ProgressReport, Target, Task
 from luoshi.vocabulary import ReportState
-from tests.databases import TEST_URL_VARIABLE, fresh_database
+from tests.databases import fresh_database
 from tests.services import workers
 from tests.services.world import World, build, version
 
@@ -49,9 +48,7 @@ def test_a_write_between_read_and_flush_is_caught(sessions: sessionmaker[Session
         assert s.get_one(Target, target).value == 4
 
 
-needs_postgres = pytest.mark.skipif(
-    not os.environ.get(TEST_URL_VARIABLE), reason=f"{TEST_URL_VARIABLE} is not set: multi-process tests need PostgreSQL"
-)
+needs_postgres = pytest.mark.postgresql  # multi-process tests need PostgreSQL
 
 
 @pytest.fixture

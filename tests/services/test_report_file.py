@@ -44,9 +44,10 @@ def test_a_file_becomes_a_draft_plan_and_the_same_bytes_find_it(sessions: sessio
 
 def test_a_newer_extraction_is_compared_then_applied_when_asked(sessions: sessionmaker[Session]) -> None:
     data = sample_bytes()
-    older = copy.deepcopy(extract_report(data, name=SAMPLE_NAME).to_dict())
+    read = extract_report(data, name=SAMPLE_NAME)
+    older = copy.deepcopy(read.to_dict())
     older["tasks"][0]["title"] = "旧的任务标题"
-    request = ImportReport(source=data, extraction=older, extractor_version="0.0.1", actor=SYSTEM.name)
+    request = ImportReport(source=data, extraction=older, extractor_version="0.0.1", text=read.text, actor=SYSTEM.name)
     plan_id = import_report(sessions=sessions, request=request).plan_id
     shown = import_report_file(sessions=sessions, actor=SYSTEM, content=data, name=SAMPLE_NAME)
     assert shown.diff is not None and not shown.applied

@@ -12,7 +12,8 @@ from fastapi.testclient import TestClient
 
 from luoshi.services.accounts.signin import Throttle
 from luoshi.web import WebSettings, create_app
-from tests.sqlite_files import build_file, copy_url
+from tests.databases import Prepared
+from tests.sqlite_files import copy_url
 from tests.web.seed import PASSWORD, Seeded, seed
 
 AS_OF = date(2022, 7, 31)
@@ -20,10 +21,10 @@ SECRET = "test-secret-key-for-signing-cookies"
 
 
 @pytest.fixture(scope="session")
-def seeded_file(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Seeded]:
-    """A migrated, seeded SQLite file, built once."""
-    path = tmp_path_factory.mktemp("web") / "seeded.db"
-    return path, build_file(path, seed)
+def seeded_file(prepared: Prepared) -> tuple[Path, Seeded]:
+    """A migrated, seeded SQLite file, built once (tests/databases.py)."""
+    path, ids = prepared.sqlite_file(seed)
+    return path, ids
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from luoshi.services.accounts.signin import Throttle
 from luoshi.web import WebSettings, create_app
-from tests.databases import *  # noqa: F403
 from tests.web.conftest import AS_OF, SECRET, log_in
 from tests.web.seed import seed
 

@@ -8,13 +8,7 @@ from datetime import datetime
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from luoshi.storage.models import (
-    ApiToken,
-    Department,
-    LoginAttempt,
-    User,
-    WebSession,
-)
+from luoshi.storage.models import ApiToken, Department, LoginAttempt, User, WebSession
 
 
 def user_by_name(session: Session, username: str) -> User | None:

@@ -11,15 +11,7 @@ from collections.abc import Sequence
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from luoshi.storage.models import (
-    Department,
-    Plan,
-    Report,
-    Section,
-    Target,
-    Task,
-    TaskDepartment,
-)
+from luoshi.storage.models import Department, Plan, Report, Section, Target, Task, TaskDepartment
 from luoshi.vocabulary import DepartmentRole
 
 

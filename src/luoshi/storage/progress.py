@@ -9,12 +9,7 @@ from typing import Any, NamedTuple, TypeVar
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from luoshi.storage.models import (
-    Attachment,
-    AttachmentBlob,
-    ProgressReport,
-    Task,
-)
+from luoshi.storage.models import Attachment, AttachmentBlob, ProgressReport, Task
 from luoshi.vocabulary import ReportState
 
 

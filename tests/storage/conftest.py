@@ -1,3 +1,0 @@
-"""Database fixtures for the storage tests."""
-
-from tests.databases import *  # noqa: F403
