@@ -11,7 +11,6 @@ from luoshi.services.audited import load
 from luoshi.services.errors import NotFound
 from luoshi.storage import people, plans, transaction
 from luoshi.storage.models import Plan, Target
-from luoshi.tracking.settings import SETTINGS_BY_NAME
 from luoshi.vocabulary import DepartmentRole, TargetKind
 
 
@@ -100,7 +99,7 @@ def plan_table(*, sessions: sessionmaker[Session], plan_id: int) -> PlanTable:
             plan.title,
             plan.status.label,
             plan.plan_year,
-            SETTINGS_BY_NAME["cycle"].choice_label(plan.cycle),
+            "按月" if plan.cycle.value == "monthly" else "按季度",
             indicators,
             tuple(rows),
         )
