@@ -1,7 +1,8 @@
 """A plan's settings, each declared once: the fields of `StatusRules` with their type, default,
-bounds, Chinese label and help. The plan table's defaults, the settings service's checks, the
-editor's form and the API's schema are all made from `PLAN_SETTINGS`; docs/status-rules.md lists
-them (a test holds it to this module).
+bounds, Chinese label and help. The settings service's checks, the editor's form, the API's schema
+and the lamps' rules of a stored plan are all made from `PLAN_SETTINGS`; the plan table keeps a
+column per setting with its default, and docs/status-rules.md lists them (tests hold both to this
+module).
 """
 
 from __future__ import annotations

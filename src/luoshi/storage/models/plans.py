@@ -3,19 +3,12 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
 
 from sqlalchemy import CheckConstraint, Float, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from luoshi.storage.base import Base, Versioned, choice, utcnow
-from luoshi.tracking.settings import SETTINGS_BY_NAME
 from luoshi.vocabulary import Comparator, DepartmentRole, PlanStatus, ReportingCycle, SectionKind, TargetKind
-
-
-def _default(name: str) -> Any:
-    """The declared default of a plan setting."""
-    return SETTINGS_BY_NAME[name].default
 
 
 class Plan(Versioned, Base):
@@ -34,14 +27,17 @@ class Plan(Versioned, Base):
     plan_year: Mapped[int]
     term_start: Mapped[int | None]
     term_end: Mapped[int | None]
-    # The plan's settings (luoshi.tracking.settings declares each one: type, default, bounds, label).
-    cycle: Mapped[ReportingCycle] = mapped_column(choice(ReportingCycle, "reporting_cycle"), default=_default("cycle"))
-    yellow_points: Mapped[float] = mapped_column(Float, default=_default("yellow_points"))
-    red_points: Mapped[float] = mapped_column(Float, default=_default("red_points"))
-    growth_yellow_points: Mapped[float] = mapped_column(Float, default=_default("growth_yellow_points"))
-    not_started_periods: Mapped[int] = mapped_column(default=_default("not_started_periods"))
-    approx_tolerance_points: Mapped[float] = mapped_column(Float, default=_default("approx_tolerance_points"))
-    report_grace_days: Mapped[int] = mapped_column(default=_default("report_grace_days"))
+    # The plan's settings, each declared in luoshi.tracking.settings (type, default, bounds, label); a
+    # column per declaration, with its default (tests/storage/test_plan_settings.py holds them together).
+    cycle: Mapped[ReportingCycle] = mapped_column(
+        choice(ReportingCycle, "reporting_cycle"), default=ReportingCycle.MONTHLY
+    )
+    yellow_points: Mapped[float] = mapped_column(Float, default=10.0)
+    red_points: Mapped[float] = mapped_column(Float, default=30.0)
+    growth_yellow_points: Mapped[float] = mapped_column(Float, default=1.0)
+    not_started_periods: Mapped[int] = mapped_column(default=3)
+    approx_tolerance_points: Mapped[float] = mapped_column(Float, default=0.5)
+    report_grace_days: Mapped[int] = mapped_column(default=5)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     published_at: Mapped[datetime | None]
 
