@@ -14,6 +14,10 @@ COMPARATORS = frozenset({">=", "<=", "~", "="})
 SECTION_KINDS = frozenset({"review", "programme", "plan", "other"})
 
 
+# libyaml's safe loader when PyYAML has it (the same documents, read several times faster).
+_SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 class RuleError(ValueError):
     """A rule file that does not have the expected shape."""
 
@@ -96,7 +100,7 @@ class Rules:
 
 def _load(name: str) -> dict[str, Any]:
     text = resources.files("luoshi.extraction").joinpath("rules", name).read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = yaml.load(text, Loader=_SAFE_LOADER)
     if not isinstance(data, dict):
         raise RuleError(f"{name}: expected a mapping at the top")
     return data
