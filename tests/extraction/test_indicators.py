@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import json
+import re
 import unicodedata
 from functools import cache
 from pathlib import Path
@@ -34,6 +35,12 @@ def test_every_key_of_the_vocabulary_has_a_case() -> None:
     keys = {i.key for i in indicator_rules().indicators}
     assert keys - {c["key"] for c in CASES} == set()
     assert {c["key"] for c in CASES} - {None} <= keys
+
+
+def test_docs_list_every_key() -> None:
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "rules.md").read_text(encoding="utf-8")
+    listed = re.findall(r"^\| `([a-z0-9_]+)` \|", docs.split("## Headline indicators", 1)[1], flags=re.M)
+    assert listed == [i.key for i in indicator_rules().indicators]
 
 
 def test_the_json_output_shows_the_indicator(
