@@ -87,6 +87,7 @@ class Fact:
     estimated: bool
     base_value: float | None = None
     base_unit: str | None = None
+    indicator: str | None = None  # key of a headline indicator (indicators.yaml): gdp_growth, cpi, …
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,7 @@ class Target:
     commitment: str | None
     base_value: float | None = None
     base_unit: str | None = None
+    indicator: str | None = None  # key of a headline indicator (indicators.yaml): gdp_growth, cpi, …
 
 
 @dataclass(frozen=True)

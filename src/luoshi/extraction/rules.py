@@ -14,6 +14,10 @@ COMPARATORS = frozenset({">=", "<=", "~", "="})
 SECTION_KINDS = frozenset({"review", "programme", "plan", "other"})
 
 
+# libyaml's safe loader when PyYAML has it (the same documents, read several times faster).
+_SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 class RuleError(ValueError):
     """A rule file that does not have the expected shape."""
 
@@ -96,7 +100,7 @@ class Rules:
 
 def _load(name: str) -> dict[str, Any]:
     text = resources.files("luoshi.extraction").joinpath("rules", name).read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = yaml.load(text, Loader=_SAFE_LOADER)
     if not isinstance(data, dict):
         raise RuleError(f"{name}: expected a mapping at the top")
     return data
@@ -185,4 +189,97 @@ def rules() -> Rules:
         max_title_chars=int(headings_data.get("max_title_chars", 60)),
         kinds=kinds,
         lexicon=lexicon,
+    )
+
+
+# --- Headline indicators (indicators.yaml) --------------------------------------------------
+
+INDICATOR_KINDS = frozenset({"growth", "level", "ratio", "qualitative"})
+_KEY = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One headline indicator: its key, what it means, the kinds and base units it accepts."""
+
+    key: str
+    meaning: str
+    kinds: frozenset[str]
+    units: frozenset[str]
+    synonyms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class IndicatorRules:
+    """The vocabulary of headline indicators and how a metric is normalised before lookup."""
+
+    rewrite: tuple[tuple[re.Pattern[str], str], ...]
+    leading: tuple[str, ...]
+    leading_patterns: tuple[re.Pattern[str], ...]
+    trailing: tuple[str, ...]
+    trailing_patterns: tuple[re.Pattern[str], ...]
+    qualitative_predicates: tuple[str, ...]
+    indicators: tuple[Indicator, ...]
+
+
+def _patterns(data: dict[str, Any], key: str, source: str) -> tuple[re.Pattern[str], ...]:
+    value = data.get(key)
+    if not isinstance(value, list) or not all(isinstance(p, str) and p for p in value):
+        raise RuleError(f"{source}: {key} must be a list of regular expressions")
+    try:
+        return tuple(re.compile(p) for p in value)
+    except re.error as exc:
+        raise RuleError(f"{source}: {key}: {exc}") from exc
+
+
+def _rewrite(data: dict[str, Any], source: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    out = []
+    for spec in data.get("rewrite") or []:
+        if (
+            not isinstance(spec, dict)
+            or not isinstance(spec.get("pattern"), str)
+            or not isinstance(spec.get("to"), str)
+        ):
+            raise RuleError(f"{source}: rewrite: each item needs a `pattern` and a `to` string")
+        try:
+            out.append((re.compile(spec["pattern"]), spec["to"]))
+        except re.error as exc:
+            raise RuleError(f"{source}: rewrite: {spec['pattern']!r}: {exc}") from exc
+    return tuple(out)
+
+
+def _indicator(key: Any, spec: Any, source: str) -> Indicator:
+    where = f"{source}: indicators.{key}"
+    if not isinstance(key, str) or not _KEY.fullmatch(key):
+        raise RuleError(f"{where}: a key is snake_case English (gdp_growth)")
+    if not isinstance(spec, dict):
+        raise RuleError(f"{where}: must map to meaning, kinds, units and synonyms")
+    if not isinstance(spec.get("meaning"), str) or not spec["meaning"]:
+        raise RuleError(f"{where}: needs a `meaning`")
+    kinds = spec.get("kinds")
+    if not isinstance(kinds, list) or not kinds or not set(kinds) <= INDICATOR_KINDS:
+        raise RuleError(f"{where}: kinds must be a list of {sorted(INDICATOR_KINDS)}")
+    units = spec.get("units")
+    if not isinstance(units, list) or not units or not all(isinstance(u, str) and u for u in units):
+        raise RuleError(f"{where}: units must be a list of base units (%, 元, 人 …)")
+    synonyms = _words(spec, "synonyms", where)
+    return Indicator(key, spec["meaning"], frozenset(kinds), frozenset(units), synonyms)
+
+
+@cache
+def indicator_rules() -> IndicatorRules:
+    """The headline-indicator vocabulary (indicators.yaml), loaded and validated on first use."""
+    src = "indicators.yaml"
+    data = _load(src)
+    table = data.get("indicators")
+    if not isinstance(table, dict) or not table:
+        raise RuleError(f"{src}: needs an `indicators` mapping of keys")
+    return IndicatorRules(
+        rewrite=_rewrite(data, src),
+        leading=_words(data, "leading", src),
+        leading_patterns=_patterns(data, "leading_patterns", src),
+        trailing=_words(data, "trailing", src),
+        trailing_patterns=_patterns(data, "trailing_patterns", src),
+        qualitative_predicates=_words(data, "qualitative_predicates", src),
+        indicators=tuple(_indicator(key, spec, src) for key, spec in table.items()),
     )

@@ -7,6 +7,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
 
+from luoshi.extraction.indicators import indicator_of
 from luoshi.extraction.model import Fact, Section, Target, YearSpan
 from luoshi.extraction.numbers import base_value, find_amounts
 from luoshi.extraction.outline import section_at
@@ -95,6 +96,7 @@ def _common(text: str, q: Quantity, section: Section | None) -> dict[str, Any]:
         "per_year": q.per_year,
         "base_value": bv,
         "base_unit": bu,
+        "indicator": indicator_of(q.metric, q.kind, q.unit),
     }
 
 
@@ -207,6 +209,7 @@ def qualitative_targets(text: str, sections: tuple[Section, ...], tl: Timeline, 
                     horizon=_horizon(text, s, Span(s, e, item), section, tl),
                     per_year=False,
                     commitment=next((w for w in lex.commitments if w in item), None),
+                    indicator=indicator_of(item, TargetKind.QUALITATIVE, None),
                 )
             )
     return out
