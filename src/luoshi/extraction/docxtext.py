@@ -21,6 +21,7 @@ from docx.oxml.parser import parse_xml
 
 from luoshi.extraction.errors import ReadError
 from luoshi.extraction.formats import DOCX_MAIN_PART
+from luoshi.extraction.paragraphs import join_paragraphs
 
 # Declared (uncompressed) sizes: one part the text needs, and the whole archive.
 MAX_PART_BYTES = 64 * 2**20
@@ -105,7 +106,7 @@ def docx_text(data: bytes) -> str:
     if found is None:
         raise _damaged()
     writer.blocks_of(found)
-    return "\n\n".join(writer.blocks)
+    return join_paragraphs(writer.blocks)
 
 
 def _damaged() -> ReadError:

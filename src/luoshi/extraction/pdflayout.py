@@ -20,6 +20,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from luoshi.extraction.paragraphs import join_paragraphs
+
 # Lines: a character belongs to a line when its baseline is within this many font sizes of the line's
 # (superscripts and subscripts stand off it by about a third).
 _SAME_LINE = 0.45
@@ -334,4 +336,4 @@ def _join(lines: list[Line]) -> str:
 
 def layout_text(pages: Sequence[Page]) -> str:
     """The pages' text: running heads dropped, paragraphs one to a line, blank lines between."""
-    return "\n\n".join(paragraphs(drop_running_lines(pages)))
+    return join_paragraphs(paragraphs(drop_running_lines(pages)))
