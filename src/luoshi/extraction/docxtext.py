@@ -20,7 +20,7 @@ from typing import Any
 from docx.oxml.parser import parse_xml
 
 from luoshi.extraction.errors import ReadError
-from luoshi.extraction.formats import DOCX_MAIN_PART
+from luoshi.extraction.formats import DOCX_MAIN_PART, docx_damaged
 from luoshi.extraction.paragraphs import join_paragraphs
 
 # Declared (uncompressed) sizes: one part the text needs, and the whole archive.
@@ -98,21 +98,15 @@ def docx_text(data: bytes) -> str:
                 _parse_related(archive, main, "/numbering"), _parse_related(archive, main, "/styles")
             )
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, KeyError, NotImplementedError):
-        raise _damaged() from None
+        raise docx_damaged() from None
     except SyntaxError:  # lxml's XMLSyntaxError: a part is not well-formed XML
-        raise _damaged() from None
+        raise docx_damaged() from None
     writer = _Writer(numbering)
     found = body.find(_W + "body")
     if found is None:
-        raise _damaged()
+        raise docx_damaged()
     writer.blocks_of(found)
     return join_paragraphs(writer.blocks)
-
-
-def _damaged() -> ReadError:
-    return ReadError(
-        "Word 文档已损坏或不完整，无法打开", "the Word document is damaged or incomplete and cannot be opened"
-    )
 
 
 def _check_sizes(archive: zipfile.ZipFile) -> None:

@@ -41,6 +41,13 @@ def sniff(data: bytes) -> Format:
     return "text"
 
 
+def docx_damaged() -> ReadError:
+    """The error for a Word document (or a zip archive) that is damaged or cut short."""
+    return ReadError(
+        "Word 文档已损坏或不完整，无法打开", "the Word document is damaged or incomplete and cannot be opened"
+    )
+
+
 def _zip_kind(data: bytes) -> Format:
     """A zip archive is a Word document when it holds word/document.xml; any other archive is refused."""
     try:
@@ -48,10 +55,7 @@ def _zip_kind(data: bytes) -> Format:
             names = set(archive.namelist())
             mimetype = archive.read("mimetype")[:100] if "mimetype" in names and DOCX_MAIN_PART not in names else b""
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, NotImplementedError):
-        raise ReadError(
-            "文件已损坏或不完整，无法作为 Word 文档（.docx）打开",
-            "the file is damaged or incomplete: it cannot be opened as a Word document (.docx)",
-        ) from None
+        raise docx_damaged() from None
     if DOCX_MAIN_PART in names:
         return "docx"
     if mimetype.startswith(_ODT_MIMETYPE):

@@ -61,8 +61,9 @@ _OPENS_BLOCK = re.compile(
     r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[.、．](?!\d)|[（(]\d{1,2}[)）]"
     r"|第[一二三四五六七八九十]+[章节部分篇]|——"
 )
-# A short line that is a label or an address with its colon (各位代表：), standing alone.
-_LABEL_LINE = re.compile(r"[\u4e00-\u9fff]{2,8}[:：]")
+# The address to the congress standing alone (各位代表：); not any short line ending with a colon, which
+# is as often the last line of a paragraph (…重点抓好八 / 方面工作：).
+_LABEL_LINE = re.compile(r"(?:各位代表|各位委员|代表们|同志们)[:：]")
 _SPACES = re.compile(r"\s+")
 
 
@@ -274,7 +275,7 @@ def _continues(
         return False
     if b.x0 > b_margins.left + _INDENT * b.size:  # this line is indented: a paragraph's start
         return False
-    if _OPENS_BLOCK.match(b.text) or _LABEL_LINE.fullmatch(b.text):  # a heading, a —— item, 各位代表：
+    if _OPENS_BLOCK.match(b.text) or _LABEL_LINE.fullmatch(b.text):  # a heading, a —— item, the address
         return False
     if first:  # the first line of a page after the last of the page before: no distance to compare
         return indents or a.text[-1] not in _SENTENCE_ENDS
