@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from luoshi.samples import sample_bytes
+from tests.documents import Converted, make_converted, require_soffice
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -24,3 +25,12 @@ def shared_dir() -> Path:
 def seed_bytes() -> bytes:
     """The bundled Jiangcheng report, byte for byte."""
     return sample_bytes()
+
+
+@pytest.fixture(scope="session")
+def converted(seed_bytes: bytes, tmp_path_factory: pytest.TempPathFactory) -> Converted:
+    """The bundled report (and three national reports, where ../shared is) as .docx, .pdf and .doc,
+    converted by LibreOffice once per session; skips without LibreOffice (fails in CI)."""
+    require_soffice()
+    national = SHARED / "corpus" / "national"
+    return make_converted(seed_bytes, national if national.is_dir() else None, tmp_path_factory.mktemp("converted"))
