@@ -456,7 +456,7 @@ def _chinese(n: int, digits: str, units: str) -> str:
         digit = n // power % 10
         if digit:
             if zero and out:
-                out.append(digits[0])
+                out.append("零")
             out.append(("" if power == 10 and n < 20 else digits[digit]) + unit)
             zero = False
         elif out:

@@ -42,6 +42,8 @@ _REPEATED_SHARE = 0.4
 # size this different, separates paragraphs.
 _FIT_SLACK = 0.1
 _INDENT = 0.8
+# A page with fewer lines than this has no margins of its own.
+_FEW_LINES = 5
 _PITCH_FACTOR = 1.5
 # A document uses first-line indents when at least this share of its lines is indented.
 _INDENTED_SHARE = 0.03
@@ -286,20 +288,31 @@ def _continues(
 def _margins(pages: Sequence[Page]) -> dict[int, _Margins]:
     """Each page's text margins: where lines start (the leftmost but outliers), where full lines end.
 
-    The right margin is where most lines end (a line may overhang it with punctuation); on a page with
-    no such majority, where nine lines in ten end before.
+    A page with few lines (the last page of a report) takes the margins of all the pages together.
     """
     found: dict[int, _Margins] = {}
+    every: list[Line] = []
     for page in pages:
         lines = [line for line in page.lines if len(line.text) >= 5] or list(page.lines)
-        if not lines:
-            continue
-        lefts = sorted(line.x0 for line in lines)
-        rights = sorted(line.x1 for line in lines)
-        common, count = Counter(round(x) for x in rights).most_common(1)[0]
-        right = float(common) if count >= max(3, len(rights) // 4) else rights[(len(rights) * 9) // 10]
-        found[id(page)] = _Margins(left=lefts[len(lefts) // 10], right=right)
+        every.extend(lines)
+        if len(lines) >= _FEW_LINES:
+            found[id(page)] = _measure(lines)
+    if every:
+        pooled = _measure(every)
+        for page in pages:
+            if page.lines and id(page) not in found:
+                found[id(page)] = pooled
     return found
+
+
+def _measure(lines: list[Line]) -> _Margins:
+    """The left margin (the leftmost start but outliers) and the right one: where most lines end (a line
+    may overhang it with punctuation), or, with no such majority, where nine lines in ten end before."""
+    lefts = sorted(line.x0 for line in lines)
+    rights = sorted(line.x1 for line in lines)
+    common, count = Counter(round(x) for x in rights).most_common(1)[0]
+    right = float(common) if count >= max(3, len(rights) // 4) else rights[(len(rights) * 9) // 10]
+    return _Margins(left=lefts[len(lefts) // 10], right=right)
 
 
 def _uses_indents(pages: Sequence[Page], margins: dict[int, _Margins]) -> bool:
