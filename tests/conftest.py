@@ -15,6 +15,7 @@ from luoshi.samples import sample_bytes
 from luoshi.services.accounts import passwords
 from tests.databases import *  # noqa: F403  (the database fixtures, for every folder)
 from tests.databases import POSTGRES, require_postgres
+from tests.documents import Converted, make_converted, require_soffice
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -70,3 +71,12 @@ def pytest_report_header(config: pytest.Config) -> str:
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     """The same line at the end, where `pytest -q` shows it too."""
     terminalreporter.write_line(POSTGRES.note, yellow=not POSTGRES.on)
+
+
+@pytest.fixture(scope="session")
+def converted(seed_bytes: bytes, tmp_path_factory: pytest.TempPathFactory) -> Converted:
+    """The bundled report (and three national reports, where ../shared is) as .docx, .pdf and .doc,
+    converted by LibreOffice once per session; skips without LibreOffice (fails in CI)."""
+    require_soffice()
+    national = SHARED / "corpus" / "national"
+    return make_converted(seed_bytes, national if national.is_dir() else None, tmp_path_factory.mktemp("converted"))

@@ -11,10 +11,11 @@ from luoshi import batch
 
 
 def test_report_files(tmp_path: Path) -> None:
-    for name in ("b.TXT", "a.html", "c.htm", "MANIFEST.tsv", "manifest.txt", ".x.txt", "d.md", "e.json"):
+    names = ("b.TXT", "a.html", "c.htm", "MANIFEST.tsv", "manifest.txt", ".x.txt", "d.md", "e.json")
+    for name in (*names, "f.docx", "g.PDF", "h.doc", "~$f.docx", "i.xlsx"):
         (tmp_path / name).write_text("x", "utf-8")
     (tmp_path / "sub.txt").mkdir()
-    assert [p.name for p in batch.report_files(tmp_path)] == ["a.html", "b.TXT", "c.htm"]
+    assert [p.name for p in batch.report_files(tmp_path)] == ["a.html", "b.TXT", "c.htm", "f.docx", "g.PDF", "h.doc"]
 
 
 def test_an_engine_bug_fails_one_file_only(tmp_path: Path, seed_bytes: bytes, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -83,7 +83,8 @@ def test_folder_without_reports(tmp_path: Path, capsys: pytest.CaptureFixture[st
         (
             "image.txt",
             PNG,
-            "luoshi: 错误：无法识别的文件：不是文本或网页 / error: not a text or HTML file (image.txt)",
+            "luoshi: 错误：无法识别的文件：不是文本、网页、Word（.docx）或 PDF / "
+            "error: not a text, HTML, Word (.docx) or PDF file (image.txt)",
         ),
         ("prose.txt", ENGLISH, "luoshi: 错误：不是政府工作报告：文中几乎没有中文 / error: not a work report"),
     ],

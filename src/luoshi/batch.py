@@ -15,7 +15,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from luoshi.extraction import ReadError, extract_report
 
-REPORT_SUFFIXES = frozenset({".txt", ".htm", ".html"})
+# Old .doc files are listed too, so that the summary tells their owner to save them as .docx.
+REPORT_SUFFIXES = frozenset({".txt", ".htm", ".html", ".docx", ".pdf", ".doc"})
 
 
 @dataclass
@@ -32,13 +33,14 @@ class BatchResult:
 
 
 def report_files(folder: Path) -> list[Path]:
-    """The report files of a folder (*.txt, *.htm, *.html), sorted; hidden files and MANIFEST skipped."""
+    """The report files of a folder (*.txt, *.htm, *.html, *.docx, *.pdf, *.doc), sorted; hidden files,
+    Word's lock files (~$name.docx) and MANIFEST skipped."""
     return sorted(
         p
         for p in folder.iterdir()
         if p.is_file()
         and p.suffix.lower() in REPORT_SUFFIXES
-        and not p.name.startswith(".")
+        and not p.name.startswith((".", "~$"))
         and not p.name.upper().startswith("MANIFEST")
     )
 

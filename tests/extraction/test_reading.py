@@ -115,7 +115,7 @@ def test_string_input_is_not_decoded(seed_bytes: bytes) -> None:
         (b"  \r\n\t \n", "empty"),
         ("   \n".encode("utf-16-le"), "empty"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" + bytes(range(256)) * 4, "not a text"),
-        (b"PK\x03\x04\x14\x00\x06\x00" + b"\x00\x01\x02word/document.xml" * 50, "not a text"),
+        (b"PK\x03\x04\x14\x00\x06\x00" + b"\x00\x01\x02word/document.xml" * 50, "damaged"),
         (bytes(range(1, 9)) * 100 + "政府工作报告".encode() * 10, "not a text"),
         (bytes(range(0x80, 0x100)) * 8, "encoding"),
         (

@@ -24,8 +24,9 @@ def register(commands: Any) -> None:
     extract = commands.add_parser(
         "extract",
         help="提取报告 / extract the plan of a report (or of every report in a folder)",
-        description="Extract a work report (TXT or HTML; UTF-8, GB18030/GBK or UTF-16) to the "
-        "luoshi.extract/1 JSON contract. With a folder: every *.txt, *.htm, *.html in it, "
+        description="Extract a work report (text or HTML in UTF-8, GB18030/GBK or UTF-16; Word .docx; "
+        "PDF with a text layer; the format is told by the content) to the luoshi.extract/1 JSON contract. "
+        "With a folder: every *.txt, *.htm, *.html, *.docx, *.pdf (and *.doc, refused) in it, "
         "one JSON line per report.",
     )
     source = extract.add_mutually_exclusive_group(required=True)
@@ -77,7 +78,9 @@ def _extract_folder(folder: Path, args: argparse.Namespace) -> int:
         raise UserError("文件夹只能输出 JSON 行", "a folder is written as JSON lines (--format json)", str(folder))
     paths = report_files(folder)
     if not paths:
-        raise UserError("文件夹中没有报告文件（*.txt、*.htm、*.html）", "no report files in the folder", str(folder))
+        raise UserError(
+            "文件夹中没有报告文件（*.txt、*.htm、*.html、*.docx、*.pdf）", "no report files in the folder", str(folder)
+        )
     err = Console(stderr=True, soft_wrap=True)
     batch = run_batch(paths, jobs=args.jobs or default_jobs(), console=err)
     with output(args.out) as out:

@@ -32,7 +32,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 def _not_text() -> ReadError:
     """The error for a binary file (an image, an archive, a word-processor file)."""
-    return ReadError("无法识别的文件：不是文本或网页", "not a text or HTML file")
+    return ReadError(
+        "无法识别的文件：不是文本、网页、Word（.docx）或 PDF", "not a text, HTML, Word (.docx) or PDF file"
+    )
 
 
 def decode(data: bytes) -> tuple[str, str]:
