@@ -34,6 +34,15 @@ def _delivery(front: str) -> tuple[str | None, str | None]:
     return f"{int(y):04d}-{int(mo):02d}-{int(d):02d}", congress
 
 
+def delivered_plan_year(text: str) -> int | None:
+    """The plan year the delivery date tells: that year up to June, else the next one."""
+    delivered, _ = _delivery(_front(text))
+    if delivered is None:
+        return None
+    year, month = int(delivered[:4]), int(delivered[5:7])
+    return year if month <= 6 else year + 1
+
+
 def _speaker(front: str) -> tuple[str | None, str | None]:
     lines = [ln.strip() for ln in front.split("\n") if ln.strip()]
     for i, line in enumerate(lines):
@@ -118,6 +127,11 @@ def _term(sections: tuple[Section, ...], plan_year: int | None, text: str) -> tu
         if named:
             first = max(named)[1]
             return first, first + 4
+    for s in sections:
+        # A plan heading that also sets the programme (“十五五”时期主要目标和2026年重点工作).
+        starts = [first for name, first in _FIVE_YEAR.items() if name in s.title and s.parent is None]
+        if plan_year and plan_year in starts:
+            return plan_year, plan_year + 4
     if plan_year and (programme or "今后五年" in text or "未来五年" in text):
         return plan_year, plan_year + 4
     return None

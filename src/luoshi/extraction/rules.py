@@ -47,6 +47,17 @@ class KindRule:
 
 
 @dataclass(frozen=True)
+class SectionRules:
+    """How the kind of a top section is told beyond its title's words (headings.yaml)."""
+
+    plan_year_words: tuple[str, ...]
+    review_over_year: tuple[str, ...]
+    bare_heading_words: tuple[str, ...]
+    bare_heading_max_chars: int
+    review_openers: tuple[re.Pattern[str], ...]
+
+
+@dataclass(frozen=True)
 class Lexicon:
     """Word lists of the quantity engine."""
 
@@ -92,6 +103,7 @@ class Rules:
     max_title_chars: int
     kinds: tuple[KindRule, ...]
     lexicon: Lexicon
+    sections: SectionRules
 
 
 def _load(name: str) -> dict[str, Any]:
@@ -154,6 +166,17 @@ def _headings(data: dict[str, Any]) -> tuple[tuple[HeadingLevel, ...], tuple[Kin
     return tuple(levels), tuple(kinds)
 
 
+def _section_rules(data: dict[str, Any]) -> SectionRules:
+    src = "headings.yaml"
+    return SectionRules(
+        plan_year_words=_words(data, "plan_year_words", src),
+        review_over_year=_words(data, "review_over_year", src),
+        bare_heading_words=_words(data, "bare_heading_words", src),
+        bare_heading_max_chars=int(data.get("bare_heading_max_chars", 40)),
+        review_openers=tuple(re.compile(p) for p in _words(data, "review_openers", src)),
+    )
+
+
 @cache
 def rules() -> Rules:
     """The rule tables, loaded and validated on first use."""
@@ -185,4 +208,5 @@ def rules() -> Rules:
         max_title_chars=int(headings_data.get("max_title_chars", 60)),
         kinds=kinds,
         lexicon=lexicon,
+        sections=_section_rules(headings_data),
     )
