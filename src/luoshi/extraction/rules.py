@@ -93,6 +93,20 @@ class Lexicon:
 
 
 @dataclass(frozen=True)
+class Timing:
+    """Word lists for the tense and the years of statements (lexicon.yaml)."""
+
+    past_aspect: tuple[str, ...]
+    reached_goal_words: tuple[str, ...]
+    recap_openers: tuple[str, ...]
+    plan_time_words: tuple[str, ...]
+    one_year_words: tuple[str, ...]
+    cumulative_words: tuple[str, ...]
+    lookback_patterns: tuple[re.Pattern[str], ...]
+    five_year_plans: dict[str, int]
+
+
+@dataclass(frozen=True)
 class Rules:
     """All rule tables."""
 
@@ -104,6 +118,7 @@ class Rules:
     kinds: tuple[KindRule, ...]
     lexicon: Lexicon
     sections: SectionRules
+    timing: Timing
 
 
 def _load(name: str) -> dict[str, Any]:
@@ -177,6 +192,23 @@ def _section_rules(data: dict[str, Any]) -> SectionRules:
     )
 
 
+def _timing(data: dict[str, Any]) -> Timing:
+    src = "lexicon.yaml"
+    plans = data.get("five_year_plans")
+    if not isinstance(plans, dict) or not all(isinstance(v, int) for v in plans.values()):
+        raise RuleError(f"{src}: five_year_plans must map names to first years")
+    return Timing(
+        past_aspect=_words(data, "past_aspect", src),
+        reached_goal_words=_words(data, "reached_goal_words", src),
+        recap_openers=_words(data, "recap_openers", src),
+        plan_time_words=_words(data, "plan_time_words", src),
+        one_year_words=_words(data, "one_year_words", src),
+        cumulative_words=_words(data, "cumulative_words", src),
+        lookback_patterns=tuple(re.compile(p) for p in _words(data, "lookback_patterns", src)),
+        five_year_plans={str(k): int(v) for k, v in plans.items()},
+    )
+
+
 @cache
 def rules() -> Rules:
     """The rule tables, loaded and validated on first use."""
@@ -209,4 +241,5 @@ def rules() -> Rules:
         kinds=kinds,
         lexicon=lexicon,
         sections=_section_rules(headings_data),
+        timing=_timing(lexicon_data),
     )

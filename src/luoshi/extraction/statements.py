@@ -16,7 +16,6 @@ from luoshi.extraction.segment import Span, paragraphs, sentences
 from luoshi.vocabulary import Comparator, TargetKind
 
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
-_SPAN_WORDS = {"五年": 5, "十年": 10, "三年": 3, "两年": 2, "一年": 1}
 
 
 @dataclass(frozen=True)
@@ -36,40 +35,82 @@ def extract_statements(
     lex = rules().lexicon
     facts: list[Fact] = []
     targets: list[Target] = []
+    scope: tuple[str | None, YearSpan | None, YearSpan | None] = (None, None, None)  # see _scope_after
     for par in paragraphs(text):
-        estimated_from_here = False
-        for sent in sentences(par):
+        sents = sentences(par)
+        scope = _scope_after(par, sections, timeline, scope)
+        # An opening 预计 (预计全年地区生产总值增长6%。…) governs the whole paragraph.
+        estimated_from_here = bool(sents) and _opens_with_estimate(sents[0].text, lex)
+        recap = False  # a recap of the past opened in an earlier sentence of the paragraph
+        opens = True  # the sentence opens after a full stop (not after a ;)
+        for sent in sents:
             inside = amounts[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
             if any(w in sent.text for w in lex.estimate_markers):
                 estimated_from_here = estimated_from_here or "下同" in sent.text
             section = section_at(sections, sent.start)
+            back = _looks_back(sent, section, timeline, lex, recap=recap)
             for q in read_sentence(text, sent, inside):
-                if _looks_back(sent, section, timeline, lex):
+                if back:
                     estimated = estimated_from_here or any(w in sent.text for w in lex.estimate_markers)
-                    facts.append(_fact(text, q, sent, section, timeline, estimated))
+                    facts.append(_fact(text, q, sent, section, timeline, estimated, scope[1]))
                 elif section is None or section.kind != "other":
                     targets.append(_target(text, q, sent, section, timeline))
+            recap = _recap_after(sent, recap, lex, opens=opens)
+            opens = sent.text.rstrip().endswith(("。", "!", "?"))
     targets.extend(qualitative_targets(text, sections, timeline, amounts_at={a.start for a in amounts}))
     return tuple(facts), tuple(sorted(targets, key=lambda t: t.start))
 
 
-def _looks_back(sent: Span, section: Section | None, timeline: Timeline, lex: Lexicon) -> bool:
-    """A fact when the section reviews, or the sentence speaks of the past in a plan section."""
+def _opens_with_estimate(first: str, lex: Lexicon) -> bool:
+    """Whether a paragraph's first sentence says 预计 before its first number."""
+    digit = re.search(r"\d", first)
+    head = first[: digit.start()] if digit else first
+    return any(w in head for w in lex.estimate_markers)
+
+
+def _looks_back(sent: Span, section: Section | None, timeline: Timeline, lex: Lexicon, *, recap: bool) -> bool:
+    """A fact when the section reviews, or the sentence speaks of the past in a plan section.
+
+    Past forms of verbs of intent (实现了, 完成了) are the past, not intent; a sentence that
+    goes on a recap opened earlier in its paragraph is the past unless it speaks of the plan
+    year or of intent.
+    """
     if section is not None and section.kind == "review":
         return True
-    years = [int(y) for y in _YEAR.findall(sent.text)]
-    if timeline.plan_year and years and max(years) < timeline.plan_year and not _future(sent, lex):
-        return True
+    tm = rules().timing
     plain = sent.text
+    done = any(w in plain for w in tm.past_aspect)
+    for w in tm.past_aspect + (tm.reached_goal_words if done else ()):
+        plain = plain.replace(w, "")
+    future = _future(plain, lex)
+    years = [int(y) for y in _YEAR.findall(plain)]
+    if timeline.plan_year and years and max(years) < timeline.plan_year and not future:
+        return True
     for w in lex.comparison_words:
         plain = plain.replace(w, "")
-    if any(w in plain for w in lex.past_markers) and not _future(sent, lex):
+    if (done or any(w in plain for w in lex.past_markers)) and not future:
         return True
-    return section is None and not _future(sent, lex)
+    if recap and not future and not any(w in plain for w in tm.plan_time_words):
+        return True
+    return section is None and not future
 
 
-def _future(sent: Span, lex: Lexicon) -> bool:
-    return any(w in sent.text for w in lex.future_markers + lex.commitments)
+def _recap_after(sent: Span, recap: bool, lex: Lexicon, *, opens: bool) -> bool:
+    """Whether the paragraph is recapping the past after this sentence (过去一年,我们…。).
+
+    A recap opens with a sentence after a full stop whose first clause looks back; the part of
+    a sentence after a ; (今年压力较大:…;去年翘尾影响1个百分点。) opens none.
+    """
+    tm = rules().timing
+    if _future(sent.text, lex) or any(w in sent.text for w in tm.plan_time_words):
+        return False
+    first_clause = re.split(r"[,;:]", sent.text, maxsplit=1)[0]
+    return recap or (opens and any(w in first_clause for w in tm.recap_openers))
+
+
+def _future(text: Span | str, lex: Lexicon) -> bool:
+    words = text.text if isinstance(text, Span) else text
+    return any(w in words for w in lex.future_markers + lex.commitments)
 
 
 def _quote(text: str, q: Quantity) -> tuple[str, int, int]:
@@ -98,8 +139,10 @@ def _common(text: str, q: Quantity, section: Section | None) -> dict[str, Any]:
     }
 
 
-def _fact(text: str, q: Quantity, sent: Span, section: Section | None, tl: Timeline, est: bool) -> Fact:
-    period = _period(text, q, sent, section, tl)
+def _fact(
+    text: str, q: Quantity, sent: Span, section: Section | None, tl: Timeline, est: bool, scope: YearSpan | None
+) -> Fact:
+    period = _period(text, q, sent, section, tl, scope)
     return Fact(**_common(text, q, section), period=period, estimated=est)
 
 
@@ -121,32 +164,125 @@ def _horizon(text: str, pos: int, sent: Span, section: Section | None, tl: Timel
         return None
     head = text[sent.start : pos]
     named = [int(y) for y in _YEAR.findall(head)]
+    last_year = max((m.start() for m in _YEAR.finditer(head)), default=-1)
+    plan_word = max((head.rfind(w) for w in rules().timing.plan_time_words), default=-1)
+    if tl.plan_year is not None and plan_word > last_year:
+        # 到2025年…,今年新建5G基站5000个: the later clause speaks of the plan year.
+        return YearSpan(tl.plan_year, tl.plan_year)
     if named and first is not None and named[-1] >= first:
         return YearSpan(first if "到" in head or "至" in head else named[-1], named[-1])
     return YearSpan(first, last)
 
 
-def _period(text: str, q: Quantity, sent: Span, section: Section | None, tl: Timeline) -> YearSpan | None:
-    """The year or years a fact covers: a year the sentence names, else the reviewed span."""
-    end_year = (tl.plan_year - 1) if tl.plan_year else None
-    named = [int(y) for y in _YEAR.findall(text[sent.start : q.quote_end])]
-    if named and not q.per_year:
-        return YearSpan(named[-1], named[-1])
-    span = _reviewed_years(section.title if section else "", sent.text)
-    if end_year is None:
+def _period(
+    text: str, q: Quantity, sent: Span, section: Section | None, tl: Timeline, scope: YearSpan | None = None
+) -> YearSpan | None:
+    """The year or years a fact covers.
+
+    The last time phrase before the amount in its sentence governs it: a year (2021年), a
+    look back (五年来, 近三年), a five-year plan's period (“十三五”时期) or a one-year word
+    (全年, 去年); else the years the last paragraph that opened with one spoke of (2025年是…。
+    then 地区生产总值增长5.4%); else the span the review's title looks back over. 年均 and 累计
+    are never given one year: without a span they get none.
+    """
+    if tl.plan_year is None:
         return None
-    if span > 1 and (q.per_year or not named):
-        return YearSpan(end_year - span + 1, end_year)
-    return YearSpan(end_year, end_year)
+    tm = rules().timing
+    end_year = tl.plan_year - 1
+    multi = q.per_year or any(w in text[q.quote_start : q.quote_end] for w in tm.cumulative_words)
+    marks = _time_marks(text[sent.start : q.amount_start], end_year, multi=multi)
+    if scope is not None:
+        marks.insert(0, (-1, scope, scope.start == scope.end))
+    for _, span, one_year in reversed(marks):
+        if not (one_year and multi):
+            return span
+    title_span = _title_span(section.title if section is not None else "", end_year)
+    if title_span is not None:
+        return title_span
+    return None if multi else YearSpan(end_year, end_year)
 
 
-def _reviewed_years(title: str, sentence: str) -> int:
-    """How many years a review section or sentence looks back over (五年来 -> 5)."""
-    for words in (sentence, title):
-        for w, n in _SPAN_WORDS.items():
-            if w in words and n > 1:
-                return n
-    return 1
+def _scope_after(
+    par: Span,
+    sections: tuple[Section, ...],
+    tl: Timeline,
+    scope: tuple[str | None, YearSpan | None, YearSpan | None],
+) -> tuple[str | None, YearSpan | None, YearSpan | None]:
+    """(top section id, the years this paragraph speaks of, the years later paragraphs speak of).
+
+    A paragraph opening with a time phrase (刚刚过去的2025年,我们…; 过去五年,…; 这是…的五年。)
+    speaks of those years. The last year, or the span of the section's title, goes on for the
+    paragraphs after it in the same top section; another span (经过八年持续奋斗,…) is its own.
+    """
+    section = section_at(sections, par.start)
+    top = section.id.split(".")[0] if section is not None else None
+    lasting = scope[2] if scope[0] == top else None
+    if tl.plan_year is None:
+        return top, None, None
+    end_year = tl.plan_year - 1
+    body = par.text
+    for w in rules().lexicon.address_openers:  # 各位代表!经过五年接续奋斗,…
+        body = re.sub(rf"^{w}[!,:]", "", body)
+    opening = re.split(r"[,;:]", body, maxsplit=1)[0]
+    marks = _time_marks(opening, end_year, multi=False)
+    if not marks:
+        return top, lasting, lasting
+    years = marks[-1][1]
+    title = _title_span(section.title if section is not None else "", end_year)
+    if years.start == years.end or title is None or years == title:
+        lasting = years
+    return top, years, lasting
+
+
+_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def _years_back(numeral: str) -> int:
+    """三 -> 3, 十 -> 10, 十五 -> 15, 二十 -> 20."""
+    tens, ten, ones = numeral.partition("十")
+    if not ten:
+        return _CN_DIGITS.get(numeral, 0)
+    return _CN_DIGITS.get(tens, 1) * 10 + _CN_DIGITS.get(ones, 0)
+
+
+def _time_marks(head: str, end_year: int, *, multi: bool) -> list[tuple[int, YearSpan, bool]]:
+    """The time phrases of a sentence's head, in order: (position, years, whether one year)."""
+    tm = rules().timing
+    marks: list[tuple[int, YearSpan, bool]] = []
+    for m in _YEAR.finditer(head):
+        year = int(m.group(1))
+        if year <= end_year and not re.match(r"\d{1,2}月", head[m.end() :]):  # not a date (2023年6月)
+            marks.append((m.start(), YearSpan(year, year), True))
+    for pattern in tm.lookback_patterns:
+        for m in pattern.finditer(head):
+            n = _years_back(m.group("n"))
+            if n > 1:
+                marks.append((m.start(), YearSpan(end_year - n + 1, end_year), False))
+    for name, first in tm.five_year_plans.items():
+        for m in re.finditer(rf"{name}”?(时期|期间|以来|规划期)?", head):
+            if (m.group(1) or multi) and first <= end_year:
+                marks.append((m.start(), YearSpan(first, min(first + 4, end_year)), False))
+    for w in tm.one_year_words:
+        pos = head.rfind(w)
+        if pos >= 0:
+            marks.append((pos, YearSpan(end_year, end_year), True))
+    return sorted(marks, key=lambda mark: mark[0])
+
+
+def _title_span(title: str, end_year: int) -> YearSpan | None:
+    """The years a review title looks back over, when more than one (过去五年, “十四五”时期)."""
+    tm = rules().timing
+    spans = [
+        YearSpan(first, min(first + 4, end_year))
+        for name, first in tm.five_year_plans.items()
+        if name in title and first <= end_year
+    ]
+    for pattern in tm.lookback_patterns:
+        for m in pattern.finditer(title):
+            n = _years_back(m.group("n"))
+            if n > 1:
+                spans.append(YearSpan(end_year - n + 1, end_year))
+    return max(spans, key=lambda s: s.end - s.start) if spans else None
 
 
 def _passage_end(text: str, begin: int, par_end: int) -> int:
