@@ -48,6 +48,8 @@ def test_quantities(case: dict[str, Any]) -> None:
             )
         if case.get("only"):
             assert len(got) == len(wanted), [f"{i.value}{i.unit} {i.metric}" for i in got]
+    if "qualitative" in case:
+        assert [t.quote for t in ex.targets if t.kind == "qualitative"] == case["qualitative"]
 
 
 def test_quotes_are_the_text_at_their_offsets() -> None:

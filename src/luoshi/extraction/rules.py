@@ -93,8 +93,8 @@ class Lexicon:
 
 
 @dataclass(frozen=True)
-class Timing:
-    """Word lists for the tense and the years of statements (lexicon.yaml)."""
+class StatementRules:
+    """Word lists of statements.py (lexicon.yaml): tense, years, the main-targets passage."""
 
     past_aspect: tuple[str, ...]
     reached_goal_words: tuple[str, ...]
@@ -104,6 +104,10 @@ class Timing:
     cumulative_words: tuple[str, ...]
     lookback_patterns: tuple[re.Pattern[str], ...]
     five_year_plans: dict[str, int]
+    passage_closers: tuple[str, ...]
+    passage_references: tuple[str, ...]
+    qualitative_verbs: tuple[str, ...]
+    qualitative_riders: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -118,7 +122,7 @@ class Rules:
     kinds: tuple[KindRule, ...]
     lexicon: Lexicon
     sections: SectionRules
-    timing: Timing
+    statements: StatementRules
 
 
 def _load(name: str) -> dict[str, Any]:
@@ -192,12 +196,12 @@ def _section_rules(data: dict[str, Any]) -> SectionRules:
     )
 
 
-def _timing(data: dict[str, Any]) -> Timing:
+def _statement_rules(data: dict[str, Any]) -> StatementRules:
     src = "lexicon.yaml"
     plans = data.get("five_year_plans")
     if not isinstance(plans, dict) or not all(isinstance(v, int) for v in plans.values()):
         raise RuleError(f"{src}: five_year_plans must map names to first years")
-    return Timing(
+    return StatementRules(
         past_aspect=_words(data, "past_aspect", src),
         reached_goal_words=_words(data, "reached_goal_words", src),
         recap_openers=_words(data, "recap_openers", src),
@@ -206,6 +210,10 @@ def _timing(data: dict[str, Any]) -> Timing:
         cumulative_words=_words(data, "cumulative_words", src),
         lookback_patterns=tuple(re.compile(p) for p in _words(data, "lookback_patterns", src)),
         five_year_plans={str(k): int(v) for k, v in plans.items()},
+        passage_closers=_words(data, "passage_closers", src),
+        passage_references=_words(data, "passage_references", src),
+        qualitative_verbs=_words(data, "qualitative_verbs", src),
+        qualitative_riders=_words(data, "qualitative_riders", src),
     )
 
 
@@ -241,5 +249,5 @@ def rules() -> Rules:
         kinds=kinds,
         lexicon=lexicon,
         sections=_section_rules(headings_data),
-        timing=_timing(lexicon_data),
+        statements=_statement_rules(lexicon_data),
     )

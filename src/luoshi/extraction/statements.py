@@ -77,7 +77,7 @@ def _looks_back(sent: Span, section: Section | None, timeline: Timeline, lex: Le
     """
     if section is not None and section.kind == "review":
         return True
-    tm = rules().timing
+    tm = rules().statements
     plain = sent.text
     done = any(w in plain for w in tm.past_aspect)
     for w in tm.past_aspect + (tm.reached_goal_words if done else ()):
@@ -101,7 +101,7 @@ def _recap_after(sent: Span, recap: bool, lex: Lexicon, *, opens: bool) -> bool:
     A recap opens with a sentence after a full stop whose first clause looks back; the part of
     a sentence after a ; (今年压力较大:…;去年翘尾影响1个百分点。) opens none.
     """
-    tm = rules().timing
+    tm = rules().statements
     if _future(sent.text, lex) or any(w in sent.text for w in tm.plan_time_words):
         return False
     first_clause = re.split(r"[,;:]", sent.text, maxsplit=1)[0]
@@ -165,7 +165,7 @@ def _horizon(text: str, pos: int, sent: Span, section: Section | None, tl: Timel
     head = text[sent.start : pos]
     named = [int(y) for y in _YEAR.findall(head)]
     last_year = max((m.start() for m in _YEAR.finditer(head)), default=-1)
-    plan_word = max((head.rfind(w) for w in rules().timing.plan_time_words), default=-1)
+    plan_word = max((head.rfind(w) for w in rules().statements.plan_time_words), default=-1)
     if tl.plan_year is not None and plan_word > last_year:
         # 到2025年…,今年新建5G基站5000个: the later clause speaks of the plan year.
         return YearSpan(tl.plan_year, tl.plan_year)
@@ -187,7 +187,7 @@ def _period(
     """
     if tl.plan_year is None:
         return None
-    tm = rules().timing
+    tm = rules().statements
     end_year = tl.plan_year - 1
     multi = q.per_year or any(w in text[q.quote_start : q.quote_end] for w in tm.cumulative_words)
     marks = _time_marks(text[sent.start : q.amount_start], end_year, multi=multi)
@@ -247,7 +247,7 @@ def _years_back(numeral: str) -> int:
 
 def _time_marks(head: str, end_year: int, *, multi: bool) -> list[tuple[int, YearSpan, bool]]:
     """The time phrases of a sentence's head, in order: (position, years, whether one year)."""
-    tm = rules().timing
+    tm = rules().statements
     marks: list[tuple[int, YearSpan, bool]] = []
     for m in _YEAR.finditer(head):
         year = int(m.group(1))
@@ -271,7 +271,7 @@ def _time_marks(head: str, end_year: int, *, multi: bool) -> list[tuple[int, Yea
 
 def _title_span(title: str, end_year: int) -> YearSpan | None:
     """The years a review title looks back over, when more than one (过去五年, “十四五”时期)."""
-    tm = rules().timing
+    tm = rules().statements
     spans = [
         YearSpan(first, min(first + 4, end_year))
         for name, first in tm.five_year_plans.items()
@@ -285,27 +285,66 @@ def _title_span(title: str, end_year: int) -> YearSpan | None:
     return max(spans, key=lambda s: s.end - s.start) if spans else None
 
 
+def _states_targets(sentence: str) -> bool:
+    """Whether a sentence after the passage's first 。 goes on stating targets (not a comment on them)."""
+    sr = rules().statements
+    body = sentence.strip()
+    if not body or len(body) > 300 or body.startswith(sr.passage_closers):
+        return False
+    if any(w in body for w in sr.passage_references):
+        return False
+    # Every clause states a target: a number or a verb of one (今年任务繁重,我们要看到… states none).
+    clauses = [c for c in re.split(r"[,;。!?]", body) if len(c.strip()) > 2]  # not 同时, 其中
+    return all(re.search(r"\d", c) or any(w in c for w in sr.qualitative_verbs) for c in clauses)
+
+
+_HEADING_START = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]+\)|\d{1,2}[.、])")
+
+
 def _passage_end(text: str, begin: int, par_end: int) -> int:
-    """End of the main-targets passage: its first 。, over item lines when the colon ends a line."""
-    stop = text.find("。", begin, par_end)
-    if stop >= 0 or text[begin:par_end].strip():
-        return stop if stop >= 0 else par_end
-    end = par_end
-    for _ in range(15):  # one item per line (地区生产总值增长6%以上；) until one ends with 。
-        nxt = text.find("\n", end + 1)
-        line_end = nxt if nxt >= 0 else len(text)
-        line = text[end + 1 : line_end].strip()
-        if not line:
-            if line_end >= len(text):
-                break
-            end = line_end
-            continue
-        if not line.endswith((";", "。", ",")):
+    """End of the main-targets passage: its first sentence, then every sentence and paragraph after
+    it that goes on stating targets (一产、二产增加值分别增长…。生态环境质量等任务全面完成。),
+    up to a comment on them (上述目标,…), a heading or a sentence of another kind. A colon that
+    ends its line opens a passage of one item per line.
+    """
+    chunks = [(begin, par_end)] + [(p.start, p.end) for p in paragraphs(text[par_end:], offset=par_end)[:15]]
+    end, started = begin, False
+    for pos, stop in chunks:
+        if started and _HEADING_START.match(text[pos:stop]):
             break
-        end = line_end
-        if line.endswith("。"):
-            break
+        for m in re.finditer(r"[^。!?]+[。!?]?", text[pos:stop]):
+            sentence = m.group(0)
+            if started and not _states_targets(sentence):
+                return end
+            started = started or bool(sentence.strip())
+            end = pos + m.end() - (1 if sentence.endswith("。") else 0)
     return end
+
+
+def _passage_items(text: str, begin: int, end: int, amounts_at: set[int]) -> list[tuple[int, int]]:
+    """(start, end) of each clause of the passage that states a target without a number.
+
+    A clause with a number is a quantity; the part after its 、 may still be one without
+    (粮食产量1300亿斤以上、力争比去年实现更多增长). Riders (努力争取更好结果) are left out.
+    """
+    sr = rules().statements
+    out = []
+    for m in re.finditer(r"[^,;:。!?\n]+", text[begin:end]):
+        s, e = begin + m.start(), begin + m.end()
+        pieces = [(s, e)]
+        if any(s <= a < e for a in amounts_at) or re.search(r"\d", text[s:e]):
+            cuts = [s + p.start() for p in re.finditer("、", text[s:e])]
+            pieces = list(zip([s, *(c + 1 for c in cuts)], [*cuts, e], strict=True))
+            numbered = [i for i, (a, b) in enumerate(pieces) if re.search(r"\d", text[a:b])]
+            pieces = pieces[numbered[-1] + 1 :] if numbered else []
+        for a, b in pieces:
+            while a < b and text[a] == " ":
+                a += 1
+            item = text[a:b].strip()
+            if len(item) < 4 or re.search(r"\d", item) or any(w in item for w in sr.qualitative_riders):
+                continue
+            out.append((a, a + len(item)))
+    return out
 
 
 def qualitative_targets(text: str, sections: tuple[Section, ...], tl: Timeline, amounts_at: set[int]) -> list[Target]:
@@ -324,11 +363,8 @@ def qualitative_targets(text: str, sections: tuple[Section, ...], tl: Timeline, 
         section = section_at(sections, begin)
         if section is not None and section.kind == "review":
             continue
-        for m in re.finditer(r"[^,;。\n]+", text[begin:end]):
-            s, e = begin + m.start(), begin + m.end()
-            item = text[s:e].strip()
-            if len(item) < 4 or any(s <= a < e for a in amounts_at) or re.search(r"\d", item):
-                continue
+        for s, e in _passage_items(text, begin, end, amounts_at):
+            item = text[s:e]
             out.append(
                 Target(
                     metric=item,
