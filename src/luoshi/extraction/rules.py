@@ -108,6 +108,7 @@ class StatementRules:
     passage_references: tuple[str, ...]
     qualitative_verbs: tuple[str, ...]
     qualitative_riders: tuple[str, ...]
+    programme_words: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -214,6 +215,7 @@ def _statement_rules(data: dict[str, Any]) -> StatementRules:
         passage_references=_words(data, "passage_references", src),
         qualitative_verbs=_words(data, "qualitative_verbs", src),
         qualitative_riders=_words(data, "qualitative_riders", src),
+        programme_words=_words(data, "programme_words", src),
     )
 
 

@@ -41,6 +41,7 @@ def extract_statements(
         scope = _scope_after(par, sections, timeline, scope)
         # An opening 预计 (预计全年地区生产总值增长6%。…) governs the whole paragraph.
         estimated_from_here = bool(sents) and _opens_with_estimate(sents[0].text, lex)
+        programme = _speaks_of_programme(par.text, timeline)
         recap = False  # a recap of the past opened in an earlier sentence of the paragraph
         opens = True  # the sentence opens after a full stop (not after a ;)
         for sent in sents:
@@ -54,7 +55,8 @@ def extract_statements(
                     estimated = estimated_from_here or any(w in sent.text for w in lex.estimate_markers)
                     facts.append(_fact(text, q, sent, section, timeline, estimated, scope[1]))
                 elif section is None or section.kind != "other":
-                    targets.append(_target(text, q, sent, section, timeline))
+                    on_programme = programme or _speaks_of_programme(sent.text, timeline)
+                    targets.append(_target(text, q, sent, section, timeline, programme=on_programme))
             recap = _recap_after(sent, recap, lex, opens=opens)
             opens = sent.text.rstrip().endswith(("。", "!", "?"))
     targets.extend(qualitative_targets(text, sections, timeline, amounts_at={a.start for a in amounts}))
@@ -146,16 +148,36 @@ def _fact(
     return Fact(**_common(text, q, section), period=period, estimated=est)
 
 
-def _target(text: str, q: Quantity, sent: Span, section: Section | None, tl: Timeline) -> Target:
-    horizon = _horizon(text, q.amount_start, sent, section, tl)
+def _target(
+    text: str, q: Quantity, sent: Span, section: Section | None, tl: Timeline, *, programme: bool = False
+) -> Target:
+    horizon = _horizon(text, q.amount_start, sent, section, tl, programme=programme)
     comparator = Comparator(q.comparator) if q.comparator else None
     return Target(**_common(text, q, section), comparator=comparator, horizon=horizon, commitment=q.commitment)
 
 
-def _horizon(text: str, pos: int, sent: Span, section: Section | None, tl: Timeline) -> YearSpan | None:
-    """The plan year, a programme's term, or the year the clause names (到2025年)."""
+def _speaks_of_programme(paragraph: str, tl: Timeline) -> bool:
+    """Whether a paragraph or sentence opens on the programme (《纲要(草案)》明确了…, “十五五”时期…)
+    and says nothing of the plan year: its targets have the programme's term."""
+    if tl.term is None or tl.plan_year is None:
+        return False
+    sr = rules().statements
+    if f"{tl.plan_year}年" in paragraph or any(w in paragraph for w in sr.plan_time_words):
+        return False
+    opening = re.split(r"[,;:。]", paragraph, maxsplit=1)[0]
+    names = [name for name, first in sr.five_year_plans.items() if first == tl.term[0]]
+    return any(w in opening for w in (*sr.programme_words, *names))
+
+
+def _horizon(
+    text: str, pos: int, sent: Span, section: Section | None, tl: Timeline, *, programme: bool = False
+) -> YearSpan | None:
+    """The plan year, a programme's term, or the year the clause names (到2025年).
+
+    `programme` is for a paragraph of a plan section that speaks of the programme only.
+    """
     first = tl.plan_year
-    if section is not None and section.kind == "programme" and tl.term:
+    if (programme or (section is not None and section.kind == "programme")) and tl.term:
         first = tl.term[0]
         last = tl.term[1]
     elif first is not None:
