@@ -109,6 +109,7 @@ class StatementRules:
     qualitative_verbs: tuple[str, ...]
     qualitative_riders: tuple[str, ...]
     programme_words: tuple[str, ...]
+    not_future_words: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -216,6 +217,7 @@ def _statement_rules(data: dict[str, Any]) -> StatementRules:
         qualitative_verbs=_words(data, "qualitative_verbs", src),
         qualitative_riders=_words(data, "qualitative_riders", src),
         programme_words=_words(data, "programme_words", src),
+        not_future_words=_words(data, "not_future_words", src),
     )
 
 

@@ -42,7 +42,9 @@ def extract_statements(
         # An opening 预计 (预计全年地区生产总值增长6%。…) governs the whole paragraph.
         estimated_from_here = bool(sents) and _opens_with_estimate(sents[0].text, lex)
         programme = _speaks_of_programme(par.text, timeline)
-        recap = False  # a recap of the past opened in an earlier sentence of the paragraph
+        # A recap of the past: opened by the paragraph's opening (过去五年,…; 这五年,…; “十四五”时期
+        # 是…) in a plan or programme section, or by an earlier sentence of the paragraph.
+        recap = "paragraph" if _opens_on_past(par.text, timeline) else ""
         opens = True  # the sentence opens after a full stop (not after a ;)
         for sent in sents:
             inside = amounts[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
@@ -70,20 +72,43 @@ def _opens_with_estimate(first: str, lex: Lexicon) -> bool:
     return any(w in head for w in lex.estimate_markers)
 
 
-def _looks_back(sent: Span, section: Section | None, timeline: Timeline, lex: Lexicon, *, recap: bool) -> bool:
+def _opens_on_past(paragraph: str, tl: Timeline) -> bool:
+    """Whether a paragraph opens on the past: a look back (过去五年, 这五年), a past year or a past
+    five-year plan's period (“十四五”时期是…, in a report planning 2026)."""
+    if tl.plan_year is None:
+        return False
+    sr = rules().statements
+    opening = re.split(r"[,;:。]", paragraph, maxsplit=1)[0]
+    if any(w in opening for w in sr.plan_time_words):
+        return False
+    marks = _time_marks(opening, tl.plan_year - 1, multi=True)
+    return (
+        any(not one_year for _, _, one_year in marks)
+        or any(w in opening for w in sr.recap_openers)
+        or any(int(y) < tl.plan_year for y in _YEAR.findall(opening))
+    )
+
+
+def _looks_back(sent: Span, section: Section | None, timeline: Timeline, lex: Lexicon, *, recap: str) -> bool:
     """A fact when the section reviews, or the sentence speaks of the past in a plan section.
 
     Past forms of verbs of intent (实现了, 完成了) are the past, not intent; a sentence that
     goes on a recap opened earlier in its paragraph is the past unless it speaks of the plan
-    year or of intent.
+    year or of intent. In a paragraph that opens on the past, only markers of the future
+    (将, 力争, 今年), not verbs of intent alone (实现“十四五”圆满收官), make a target.
     """
     if section is not None and section.kind == "review":
         return True
     tm = rules().statements
     plain = sent.text
     done = any(w in plain for w in tm.past_aspect)
-    for w in tm.past_aspect + (tm.reached_goal_words if done else ()):
+    for w in tm.past_aspect + (tm.reached_goal_words if done or recap else ()):
         plain = plain.replace(w, "")
+    if recap == "paragraph":
+        stripped = plain
+        for w in tm.not_future_words:
+            stripped = stripped.replace(w, "")
+        return not any(w in stripped for w in lex.future_markers + tm.plan_time_words)
     future = _future(plain, lex)
     years = [int(y) for y in _YEAR.findall(plain)]
     if timeline.plan_year and years and max(years) < timeline.plan_year and not future:
@@ -97,21 +122,26 @@ def _looks_back(sent: Span, section: Section | None, timeline: Timeline, lex: Le
     return section is None and not future
 
 
-def _recap_after(sent: Span, recap: bool, lex: Lexicon, *, opens: bool) -> bool:
+def _recap_after(sent: Span, recap: str, lex: Lexicon, *, opens: bool) -> str:
     """Whether the paragraph is recapping the past after this sentence (过去一年,我们…。).
 
     A recap opens with a sentence after a full stop whose first clause looks back; the part of
     a sentence after a ; (今年压力较大:…;去年翘尾影响1个百分点。) opens none.
     """
     tm = rules().statements
+    if recap == "paragraph":
+        return recap
     if _future(sent.text, lex) or any(w in sent.text for w in tm.plan_time_words):
-        return False
+        return ""
     first_clause = re.split(r"[,;:]", sent.text, maxsplit=1)[0]
-    return recap or (opens and any(w in first_clause for w in tm.recap_openers))
+    return "sentence" if recap or (opens and any(w in first_clause for w in tm.recap_openers)) else ""
 
 
 def _future(text: Span | str, lex: Lexicon) -> bool:
+    """Whether words of the future or of intent stand in the text (not 重要 for 要)."""
     words = text.text if isinstance(text, Span) else text
+    for w in rules().statements.not_future_words:
+        words = words.replace(w, "")
     return any(w in words for w in lex.future_markers + lex.commitments)
 
 
