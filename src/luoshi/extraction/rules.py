@@ -113,6 +113,17 @@ class StatementRules:
 
 
 @dataclass(frozen=True)
+class TaskRules:
+    """What tasks.py reads beyond headings (lexicon.yaml)."""
+
+    not_task_words: tuple[str, ...]
+    item_ordinals: tuple[re.Pattern[str], ...]
+    mid_title_max_chars: int
+    mid_title_min_paragraph: int
+    mid_title_min_body: int
+
+
+@dataclass(frozen=True)
 class Rules:
     """All rule tables."""
 
@@ -125,6 +136,7 @@ class Rules:
     lexicon: Lexicon
     sections: SectionRules
     statements: StatementRules
+    tasks: TaskRules
 
 
 def _load(name: str) -> dict[str, Any]:
@@ -221,6 +233,20 @@ def _statement_rules(data: dict[str, Any]) -> StatementRules:
     )
 
 
+def _task_rules(data: dict[str, Any]) -> TaskRules:
+    src = "lexicon.yaml"
+    ordinals = tuple(re.compile(p) for p in _words(data, "item_ordinals", src))
+    if not all("n" in p.groupindex for p in ordinals):
+        raise RuleError(f"{src}: item_ordinals must capture n")
+    return TaskRules(
+        not_task_words=_words(data, "not_task_words", src),
+        item_ordinals=ordinals,
+        mid_title_max_chars=int(data.get("mid_title_max_chars", 15)),
+        mid_title_min_paragraph=int(data.get("mid_title_min_paragraph", 400)),
+        mid_title_min_body=int(data.get("mid_title_min_body", 60)),
+    )
+
+
 @cache
 def rules() -> Rules:
     """The rule tables, loaded and validated on first use."""
@@ -254,4 +280,5 @@ def rules() -> Rules:
         lexicon=lexicon,
         sections=_section_rules(headings_data),
         statements=_statement_rules(lexicon_data),
+        tasks=_task_rules(lexicon_data),
     )
