@@ -18,9 +18,9 @@ class Span:
     text: str
 
 
-def paragraphs(text: str, offset: int = 0) -> list[Span]:
-    """Non-empty lines: the reader leaves one paragraph per line (offsets from `offset`)."""
-    out, pos = [], offset
+def paragraphs(text: str) -> list[Span]:
+    """Non-empty lines: the reader leaves one paragraph per line."""
+    out, pos = [], 0
     for line in text.split("\n"):
         if line.strip():
             out.append(Span(pos, pos + len(line), line))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from luoshi.extraction.model import Fact, Section, Target, YearSpan
@@ -50,9 +51,10 @@ def extract_statements(
             inside = amounts[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
             if any(w in sent.text for w in lex.estimate_markers):
                 estimated_from_here = estimated_from_here or "下同" in sent.text
-            section = section_at(sections, sent.start)
-            back = _looks_back(sent, section, timeline, lex, recap=recap)
-            for q in read_sentence(text, sent, inside):
+            quantities = read_sentence(text, sent, inside) if inside else []
+            section = section_at(sections, sent.start) if quantities else None
+            back = bool(quantities) and _looks_back(sent, section, timeline, lex, recap=recap)
+            for q in quantities:
                 if back:
                     estimated = estimated_from_here or any(w in sent.text for w in lex.estimate_markers)
                     facts.append(_fact(text, q, sent, section, timeline, estimated, scope[1]))
@@ -131,18 +133,38 @@ def _recap_after(sent: Span, recap: str, lex: Lexicon, *, opens: bool) -> str:
     tm = rules().statements
     if recap == "paragraph":
         return recap
-    if _future(sent.text, lex) or any(w in sent.text for w in tm.plan_time_words):
+    if _future(sent.text, lex) or _words_re(tm.plan_time_words).search(sent.text):
         return ""
-    first_clause = re.split(r"[,;:]", sent.text, maxsplit=1)[0]
-    return "sentence" if recap or (opens and any(w in first_clause for w in tm.recap_openers)) else ""
+    if recap or not opens:
+        return recap
+    first_clause = _CLAUSE_CUT.split(sent.text, maxsplit=1)[0]
+    return "sentence" if _words_re(tm.recap_openers).search(first_clause) else ""
+
+
+_CLAUSE_CUT = re.compile(r"[,;:]")
+
+
+@cache
+def _words_re(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern that finds any of the words (word lists are scanned for every sentence)."""
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
 
 
 def _future(text: Span | str, lex: Lexicon) -> bool:
     """Whether words of the future or of intent stand in the text (not 重要 for 要)."""
     words = text.text if isinstance(text, Span) else text
-    for w in rules().statements.not_future_words:
-        words = words.replace(w, "")
-    return any(w in words for w in lex.future_markers + lex.commitments)
+    return _future_words().search(_not_future_words().sub("", words)) is not None
+
+
+@cache
+def _future_words() -> re.Pattern[str]:
+    lex = rules().lexicon
+    return re.compile("|".join(map(re.escape, lex.future_markers + lex.commitments)))
+
+
+@cache
+def _not_future_words() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, rules().statements.not_future_words)))
 
 
 def _quote(text: str, q: Quantity) -> tuple[str, int, int]:
@@ -301,24 +323,39 @@ def _time_marks(head: str, end_year: int, *, multi: bool) -> list[tuple[int, Yea
     """The time phrases of a sentence's head, in order: (position, years, whether one year)."""
     tm = rules().statements
     marks: list[tuple[int, YearSpan, bool]] = []
-    for m in _YEAR.finditer(head):
+    if "年" not in head and "五" not in head:
+        return marks  # every time phrase holds 年, but a five-year plan's name (“十四五”时期)
+    for m in _YEAR_NOT_DATE.finditer(head):
         year = int(m.group(1))
-        if year <= end_year and not re.match(r"\d{1,2}月", head[m.end() :]):  # not a date (2023年6月)
+        if year <= end_year:
             marks.append((m.start(), YearSpan(year, year), True))
     for pattern in tm.lookback_patterns:
         for m in pattern.finditer(head):
             n = _years_back(m.group("n"))
             if n > 1:
                 marks.append((m.start(), YearSpan(end_year - n + 1, end_year), False))
-    for name, first in tm.five_year_plans.items():
-        for m in re.finditer(rf"{name}”?(时期|期间|以来|规划期)?", head):
-            if (m.group(1) or multi) and first <= end_year:
-                marks.append((m.start(), YearSpan(first, min(first + 4, end_year)), False))
-    for w in tm.one_year_words:
-        pos = head.rfind(w)
-        if pos >= 0:
-            marks.append((pos, YearSpan(end_year, end_year), True))
+    for m in _plan_periods().finditer(head):
+        first = tm.five_year_plans[m.group(1)]
+        if (m.group(2) or multi) and first <= end_year:
+            marks.append((m.start(), YearSpan(first, min(first + 4, end_year)), False))
+    for m in _one_year_words().finditer(head):
+        marks.append((m.start(), YearSpan(end_year, end_year), True))
     return sorted(marks, key=lambda mark: mark[0])
+
+
+# A year that is no date (2023年6月 is one).
+_YEAR_NOT_DATE = re.compile(r"((?:19|20)\d{2})年(?!\d{1,2}月)")
+
+
+@cache
+def _plan_periods() -> re.Pattern[str]:
+    names = "|".join(map(re.escape, rules().statements.five_year_plans))
+    return re.compile(rf"({names})”?(时期|期间|以来|规划期)?")
+
+
+@cache
+def _one_year_words() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, rules().statements.one_year_words)))
 
 
 def _title_span(title: str, end_year: int) -> YearSpan | None:
@@ -350,6 +387,19 @@ def _states_targets(sentence: str) -> bool:
     return all(re.search(r"\d", c) or any(w in c for w in sr.qualitative_verbs) for c in clauses)
 
 
+def _next_paragraphs(text: str, pos: int, limit: int) -> list[Span]:
+    """Up to `limit` non-empty lines after `pos` (the end of a line)."""
+    out: list[Span] = []
+    while len(out) < limit and pos < len(text):
+        start = pos + 1
+        end = text.find("\n", start)
+        end = end if end >= 0 else len(text)
+        if text[start:end].strip():
+            out.append(Span(start, end, text[start:end]))
+        pos = end
+    return out
+
+
 _HEADING_START = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]+\)|\d{1,2}[.、])")
 
 
@@ -359,7 +409,7 @@ def _passage_end(text: str, begin: int, par_end: int) -> int:
     up to a comment on them (上述目标,…), a heading or a sentence of another kind. A colon that
     ends its line opens a passage of one item per line.
     """
-    chunks = [(begin, par_end)] + [(p.start, p.end) for p in paragraphs(text[par_end:], offset=par_end)[:15]]
+    chunks = [(begin, par_end)] + [(p.start, p.end) for p in _next_paragraphs(text, par_end, 15)]
     end, started = begin, False
     for pos, stop in chunks:
         if started and _HEADING_START.match(text[pos:stop]):
