@@ -70,3 +70,29 @@ def test_every_corpus_report_extracts_with_quotes_at_their_offsets(shared_dir: P
             assert ex.text[task.start : task.end] == task.text
             assert all(0 <= i < len(ex.targets) for i in task.targets)
         json.dumps(ex.to_dict(), ensure_ascii=False)
+
+
+PROVINCE_BAR = {("sections", "accuracy"): 1.0, ("report", "accuracy"): 1.0}
+
+
+def test_province_gold_sections_and_report_fields(shared_dir: Path, tmp_path: Path) -> None:
+    """The hand-made province gold (tests/extraction/gold): every section and report field right."""
+    golds = sorted((Path(__file__).parent / "gold").glob("*.json"))
+    assert golds, "no province gold files"
+    scorer = shared_dir / "tools" / "score_extraction.py"
+    failures = []
+    for gold in golds:
+        source = shared_dir / "corpus" / "provinces" / f"{gold.stem}.txt"
+        out = tmp_path / f"{gold.stem}.json"
+        ex = extract_report(source.read_bytes(), name=source.name)
+        out.write_text(json.dumps(ex.to_dict(), ensure_ascii=False), encoding="utf-8")
+        run = subprocess.run(
+            [sys.executable, str(scorer), str(gold), str(out), "--json"], capture_output=True, text=True
+        )
+        assert run.returncode == 0, run.stderr
+        scores = json.loads(run.stdout)
+        for (category, figure), minimum in PROVINCE_BAR.items():
+            got = scores.get(category, {}).get(figure)
+            if got is None or got < minimum:
+                failures.append(f"{gold.stem} {category} {figure} {got} < {minimum}")
+    assert not failures, "\n".join(failures)

@@ -12,13 +12,17 @@ from tests.extraction.caseutil import case_id, load_cases
 
 HEADINGS = {
     "review": "一、2021年工作回顾",
+    "review5": "一、过去五年工作回顾\n{paragraph}\n二、2022年工作安排",
     "programme": "一、2021年工作回顾\n二、今后五年奋斗目标",
     "plan": "一、2021年工作回顾\n二、2022年工作安排",
 }
 
 
 def _report(kind: str, paragraph: str) -> str:
-    return f"政府工作报告\n各位代表:\n{HEADINGS[kind]}\n{paragraph}\n"
+    """A report whose last heading holds the paragraph (or, with {paragraph}, the heading before it)."""
+    body = HEADINGS[kind]
+    body = body.format(paragraph=paragraph) if "{paragraph}" in body else f"{body}\n{paragraph}"
+    return f"政府工作报告\n各位代表:\n{body}\n"
 
 
 def _field(item: Fact | Target, name: str) -> Any:
@@ -44,6 +48,8 @@ def test_quantities(case: dict[str, Any]) -> None:
             )
         if case.get("only"):
             assert len(got) == len(wanted), [f"{i.value}{i.unit} {i.metric}" for i in got]
+    if "qualitative" in case:
+        assert [t.quote for t in ex.targets if t.kind == "qualitative"] == case["qualitative"]
 
 
 def test_quotes_are_the_text_at_their_offsets() -> None:

@@ -12,6 +12,8 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from luoshi.extraction.outline import is_bare_heading
+
 _LINE_ENDS = re.compile(r"\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
 # Characters NFKC would spoil: the ellipsis (… → ...) and circled list numbers (① → 1).
 _KEEP = re.compile(r"([…\u2460-\u2473])")
@@ -202,6 +204,9 @@ def _should_join(a: str, b: _Line, prose: bool, *, first: bool) -> bool:
     # Headings, bullets (——), labels (名称:) and title lines stand on their own lines; a long line
     # opening with a heading number is a paragraph under a run-in heading, and may go on.
     if (_HEADING.match(a) and len(a) < _PROSE_LINE) or _HEADING.match(b.text):
+        return False
+    # An unnumbered heading line (“十五五”时期主要目标和2026年重点工作) stands on its own too.
+    if is_bare_heading(a):
         return False
     if b.text.startswith("—") or _LABEL.match(b.text):
         return False

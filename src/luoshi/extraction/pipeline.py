@@ -7,7 +7,7 @@ import hashlib
 from luoshi.extraction.model import Extraction, Source
 from luoshi.extraction.outline import build_sections
 from luoshi.extraction.reading import read_document
-from luoshi.extraction.report import read_report
+from luoshi.extraction.report import delivered_plan_year, read_report
 from luoshi.extraction.statements import extract_statements
 from luoshi.extraction.tasks import extract_tasks
 
@@ -20,7 +20,7 @@ def extract_report(data: bytes | str, *, name: str = "") -> Extraction:
     doc = read_document(data, name=name)
     text = doc.text
     source = Source(name=name, sha256=hashlib.sha256(raw).hexdigest(), encoding=doc.encoding, chars=doc.chars)
-    sections = build_sections(text)
+    sections = build_sections(text, delivered_plan_year(text))
     report, timeline = read_report(text, doc.header, sections)
     facts, targets = extract_statements(text, sections, timeline)
     tasks = extract_tasks(text, sections, targets, timeline.plan_year)

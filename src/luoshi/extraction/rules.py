@@ -51,6 +51,17 @@ class KindRule:
 
 
 @dataclass(frozen=True)
+class SectionRules:
+    """How the kind of a top section is told beyond its title's words (headings.yaml)."""
+
+    plan_year_words: tuple[str, ...]
+    review_over_year: tuple[str, ...]
+    bare_heading_words: tuple[str, ...]
+    bare_heading_max_chars: int
+    review_openers: tuple[re.Pattern[str], ...]
+
+
+@dataclass(frozen=True)
 class Lexicon:
     """Word lists of the quantity engine."""
 
@@ -86,6 +97,37 @@ class Lexicon:
 
 
 @dataclass(frozen=True)
+class StatementRules:
+    """Word lists of statements.py (lexicon.yaml): tense, years, the main-targets passage."""
+
+    past_aspect: tuple[str, ...]
+    reached_goal_words: tuple[str, ...]
+    recap_openers: tuple[str, ...]
+    plan_time_words: tuple[str, ...]
+    one_year_words: tuple[str, ...]
+    cumulative_words: tuple[str, ...]
+    lookback_patterns: tuple[re.Pattern[str], ...]
+    five_year_plans: dict[str, int]
+    passage_closers: tuple[str, ...]
+    passage_references: tuple[str, ...]
+    qualitative_verbs: tuple[str, ...]
+    qualitative_riders: tuple[str, ...]
+    programme_words: tuple[str, ...]
+    not_future_words: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TaskRules:
+    """What tasks.py reads beyond headings (lexicon.yaml)."""
+
+    not_task_words: tuple[str, ...]
+    item_ordinals: tuple[re.Pattern[str], ...]
+    mid_title_max_chars: int
+    mid_title_min_paragraph: int
+    mid_title_min_body: int
+
+
+@dataclass(frozen=True)
 class Rules:
     """All rule tables."""
 
@@ -96,6 +138,9 @@ class Rules:
     max_title_chars: int
     kinds: tuple[KindRule, ...]
     lexicon: Lexicon
+    sections: SectionRules
+    statements: StatementRules
+    tasks: TaskRules
 
 
 def _load(name: str) -> dict[str, Any]:
@@ -158,6 +203,54 @@ def _headings(data: dict[str, Any]) -> tuple[tuple[HeadingLevel, ...], tuple[Kin
     return tuple(levels), tuple(kinds)
 
 
+def _section_rules(data: dict[str, Any]) -> SectionRules:
+    src = "headings.yaml"
+    return SectionRules(
+        plan_year_words=_words(data, "plan_year_words", src),
+        review_over_year=_words(data, "review_over_year", src),
+        bare_heading_words=_words(data, "bare_heading_words", src),
+        bare_heading_max_chars=int(data.get("bare_heading_max_chars", 40)),
+        review_openers=tuple(re.compile(p) for p in _words(data, "review_openers", src)),
+    )
+
+
+def _statement_rules(data: dict[str, Any]) -> StatementRules:
+    src = "lexicon.yaml"
+    plans = data.get("five_year_plans")
+    if not isinstance(plans, dict) or not all(isinstance(v, int) for v in plans.values()):
+        raise RuleError(f"{src}: five_year_plans must map names to first years")
+    return StatementRules(
+        past_aspect=_words(data, "past_aspect", src),
+        reached_goal_words=_words(data, "reached_goal_words", src),
+        recap_openers=_words(data, "recap_openers", src),
+        plan_time_words=_words(data, "plan_time_words", src),
+        one_year_words=_words(data, "one_year_words", src),
+        cumulative_words=_words(data, "cumulative_words", src),
+        lookback_patterns=tuple(re.compile(p) for p in _words(data, "lookback_patterns", src)),
+        five_year_plans={str(k): int(v) for k, v in plans.items()},
+        passage_closers=_words(data, "passage_closers", src),
+        passage_references=_words(data, "passage_references", src),
+        qualitative_verbs=_words(data, "qualitative_verbs", src),
+        qualitative_riders=_words(data, "qualitative_riders", src),
+        programme_words=_words(data, "programme_words", src),
+        not_future_words=_words(data, "not_future_words", src),
+    )
+
+
+def _task_rules(data: dict[str, Any]) -> TaskRules:
+    src = "lexicon.yaml"
+    ordinals = tuple(re.compile(p) for p in _words(data, "item_ordinals", src))
+    if not all("n" in p.groupindex for p in ordinals):
+        raise RuleError(f"{src}: item_ordinals must capture n")
+    return TaskRules(
+        not_task_words=_words(data, "not_task_words", src),
+        item_ordinals=ordinals,
+        mid_title_max_chars=int(data.get("mid_title_max_chars", 15)),
+        mid_title_min_paragraph=int(data.get("mid_title_min_paragraph", 400)),
+        mid_title_min_body=int(data.get("mid_title_min_body", 60)),
+    )
+
+
 @cache
 def rules() -> Rules:
     """The rule tables, loaded and validated on first use."""
@@ -189,6 +282,9 @@ def rules() -> Rules:
         max_title_chars=int(headings_data.get("max_title_chars", 60)),
         kinds=kinds,
         lexicon=lexicon,
+        sections=_section_rules(headings_data),
+        statements=_statement_rules(lexicon_data),
+        tasks=_task_rules(lexicon_data),
     )
 
 
