@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from luoshi.extraction.numbers import Amount
+from luoshi.extraction.numbers import Amount, unit_info
 from luoshi.extraction.rules import Lexicon, UnitInfo, rules
 from luoshi.extraction.segment import Span
 
@@ -138,17 +138,31 @@ def following_noun(text: str, pos: int, end: int, lex: Lexicon) -> str:
 
 
 def _is_qualifier(text: str, a: Amount, c_start: int, c_end: int, later: list[Amount], lex: Lexicon) -> bool:
-    """`10亿元以上企业` in `引进10亿元以上企业5家`: an amount that qualifies a noun, part of a metric."""
+    """`10亿元以上企业` in `引进10亿元以上企业5家`: an amount that qualifies a noun, part of a metric.
+
+    A threshold (以上, 超) before a noun qualifies it when the noun's own count follows in the same
+    list item; alone, a count (新增30家以上高新技术企业, ≥ 30 家) states an amount, while a measure
+    (10万千瓦及以下燃煤机组, 年运量150万吨以上的物流园区) still only qualifies the noun.
+    """
     word = _after_word(text, a.end, lex.after_comparators)
     pos = a.end + len(word) if word else a.end
-    noun = following_noun(text, pos, c_end, lex)
+    before = _ending_word(text[c_start : a.start], lex.before_comparators)
+    if later and later[0].start == pos and (word or before):
+        return True  # 年产值超亿元17家: a threshold right before the count it qualifies
+    noun = following_noun(text, pos + 1 if text.startswith("的", pos) else pos, c_end, lex)
     if not noun:
         return False
-    if word in ("以上", "以下", "及以上"):
-        return True
-    more_later = any(b.start < c_end for b in later)
-    before = _ending_word(text[c_start : a.start], lex.before_comparators)
-    return more_later and (before is not None or text.startswith("级", a.end))
+    item_end = _item_end(text, pos, c_end)
+    counted_later = any(b.start < item_end for b in later)
+    if word in ("以上", "以下", "及以上", "及以下"):
+        return counted_later or _is_measure(a.unit)
+    return counted_later and before is not None
+
+
+def _is_measure(unit: str) -> bool:
+    """Money, mass, energy, length, area, households (20户以上自然村): units that measure a thing."""
+    info = unit_info(unit)
+    return info is not None and info.base is not None and info.base != "人次"
 
 
 def _is_dependent(text: str, a: Amount, c_end: int, lex: Lexicon) -> bool:
