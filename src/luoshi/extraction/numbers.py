@@ -169,6 +169,14 @@ def _is_chinese_noise(text: str, m: re.Match[str], value: float, unit: str, end:
     share = info is not None and info.share
     magnitude = unit[:1] in "万亿" and unit not in r.prefixes
     compared = _compared(text, m.start(), end, r)
+    if m.group("mag") or m.group(0) in ("百", "千"):
+        # 超千亿元, 万名以上 are amounts; in 500个亿元以上项目 the bare 亿元以上 qualifies the noun
+        lex = r.lexicon
+        before_word = ending_word(text[max(0, m.start() - 4) : m.start()], tuple(lex.before_comparators))
+        after_word = word_at(text, end, tuple(lex.after_comparators))
+        compared = before_word is not None or (
+            after_word is not None and not _CJK_NOUN.match(text, end + len(after_word))
+        )
     if value == 1 and unit not in r.prefixes and not (share or magnitude or _chained(text, end, r)):
         return True  # 一批, 一个, 一项: "a", not "one" (but 翻一番, 一条A、两座B, 突破万亿元)
     if m.group(0) in ("百", "千", "万", "亿", "万亿") and not (compared and unit):
@@ -178,10 +186,14 @@ def _is_chinese_noise(text: str, m: re.Match[str], value: float, unit: str, end:
     pair = value <= 3 and clause and clause[-1] not in "(的" and not has_word(clause, r.lexicon.count_verbs)
     if pair and not (share or magnitude or compared):
         return True  # 国际国内两个市场: counts a pair or a triple just named
-    after = text[end : end + 2]
     if before == "第" or before in r.lexicon.list_closers:
         return True
-    if any(after.startswith(w) for w in r.lexicon.name_followers):
+    # 三大攻坚战, 九街十二巷: a follower right after the numeral; after a unit only a longer word or a
+    # quotation (两个方面, 五个“必须”), since one character there starts the noun counted (两座大桥).
+    if word_at(text, m.end(), r.lexicon.name_followers) is not None:
+        return True
+    after = word_at(text, end, r.lexicon.name_followers)
+    if after is not None and (len(after) > 1 or after == "“"):
         return True
     return not unit
 

@@ -88,6 +88,12 @@ class Lexicon:
     meeting_words: tuple[str, ...]
     numeral_words: tuple[str, ...]
     spec_followers: tuple[str, ...]
+    noun_joints: tuple[str, ...]
+    lead_verbs: tuple[str, ...]
+    keep_verbs: tuple[str, ...]
+    existing_verbs: tuple[str, ...]
+    metric_heads: tuple[str, ...]
+    metric_trailing_patterns: tuple[str, ...]
 
 
 @dataclass(frozen=True)
