@@ -209,7 +209,8 @@ def _compared(text: str, start: int, end: int, r: Rules) -> bool:
 @cache
 def _chain_pattern() -> re.Pattern[str]:
     units = _either([u for u, info in rules().units.items() if not info.per])
-    return re.compile(rf"[^,;:。!?、\n\d]{{1,20}}、[{CN_CHARS}]+(?:{units})")
+    more = CN_CHARS.replace("一", "")  # 一条跑道、一条小径: "a … a …", not a count
+    return re.compile(rf"[^,;:。!?、\n\d]{{1,20}}、[{more}][{CN_CHARS}]*(?:{units})")
 
 
 def _chained(text: str, end: int, r: Rules) -> bool:

@@ -13,7 +13,7 @@ from functools import cache
 from luoshi.extraction.numbers import Amount, unit_info
 from luoshi.extraction.rules import Lexicon, UnitInfo, rules
 from luoshi.extraction.segment import Span
-from luoshi.extraction.words import ending_word, has_word, starting_word, word_at
+from luoshi.extraction.words import ending_word, has_word, inside_word, starting_word, word_at
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _CLAUSE_MARKS = ",;:。!?"
@@ -86,7 +86,11 @@ def _strip_words(metric: str, lead: tuple[str, ...], trail: tuple[str, ...], pat
     changed = True
     while changed and metric:
         changed = False
-        metric = metric.strip("、,和及与并 ")
+        metric = metric.strip("、, ")
+        while metric and metric[0] in "和及与并" and not inside_word(metric, 0):
+            metric = metric[1:]
+        while metric and metric[-1] in "和及与并" and not inside_word(metric, len(metric) - 1):
+            metric = metric[:-1]
         m = patterns.match(metric)
         if m and m.end():
             metric, changed = metric[m.end() :], True
@@ -122,24 +126,36 @@ def _verbs() -> tuple[str, ...]:
     return tuple(sorted(words, key=len, reverse=True))
 
 
-def clean_metric(raw: str, lex: Lexicon) -> str:
-    """The metric in the report's words: no verbs of intent, comparators, connectives or subjects."""
-    metric = raw
-    for w in lex.commitments:
-        metric = metric.replace(w, "")
+def clean_metric(raw: str, lex: Lexicon, inner: bool = True) -> str:
+    """The metric in the report's words: no verbs of intent, comparators, connectives or subjects.
+
+    With `inner`, verbs of intent go wherever they stand (力争实现…), else only at the ends.
+    """
+    metric = _drop_words(raw, lex.commitments) if inner else raw
     lead = lex.metric_leading_noise + lex.per_year_words
     trail = lex.metric_trailing_noise + tuple(lex.before_comparators) + lex.per_year_words + lex.reach_verbs
     metric = _strip_words(metric, lead, trail, _leading_patterns())
-    for w in lex.metric_inner_noise:
-        metric = metric.replace(w, "")
-    metric = _strip_words(metric, lead, trail, _leading_patterns())
-    # 实施老楼加装电梯, 开展城中村改造: a generic verb opening the metric goes, unless the noun left
-    # would be bare (实施项目 stays).
+    metric = _strip_words(_drop_words(metric, lex.metric_inner_noise), lead, trail, _leading_patterns())
+    # 实施老楼加装电梯, 推进建设世界一流学科: generic verbs opening the metric go, and a verb right
+    # after them, unless the noun left would be bare (实施项目 stays).
     verb = starting_word(metric, lex.lead_verbs)
     while verb and len(_CJK.findall(metric[len(verb) :])) > 2:
         metric = _strip_words(metric[len(verb) :], lead, trail, _leading_patterns())
-        verb = starting_word(metric, lex.lead_verbs)
+        verb = starting_word(metric, _verbs())
     return metric if len(_CJK.findall(metric)) >= 2 else ""
+
+
+def _drop_words(metric: str, words: tuple[str, ...]) -> str:
+    """`metric` without `words` wherever they stand as words (均 goes, 人均 stays; 完成投资 keeps 完成)."""
+    for w in words:
+        at = metric.find(w)
+        while at >= 0:
+            if inside_word(metric, at, len(w)):
+                at = metric.find(w, at + 1)
+            else:
+                metric = metric[:at] + metric[at + len(w) :]
+                at = metric.find(w, at)
+    return metric
 
 
 def _is_verb_phrase(words: str) -> bool:
@@ -197,22 +213,34 @@ def _is_qualifier(text: str, a: Amount, c_start: int, c_end: int, later: list[Am
     """`10亿元以上企业` in `引进10亿元以上企业5家`: an amount that qualifies a noun, part of a metric.
 
     A threshold (以上, 超) before a noun qualifies it when the noun's own count follows in the same
-    list item; alone, a count (新增30家以上高新技术企业, ≥ 30 家) states an amount, while a measure
-    (10万千瓦及以下燃煤机组, 年运量150万吨以上的物流园区) still only qualifies the noun.
+    list item. Alone, a measure still only qualifies the noun (10万千瓦及以下燃煤机组, 年运量150万吨
+    以上的物流园区, 超千亿元镇), and so does a count after the measure it bounds (出生人口超百万的
+    省份); a count after a verb states an amount (新增30家以上高新技术企业, ≥ 30 家), and a share
+    is always stated (80%以上的项目).
     """
     word = _after_word(text, a.end, lex.after_comparators)
     pos = a.end + len(word) if word else a.end
-    before = _ending_word(text[c_start : a.start], lex.before_comparators)
+    head = text[c_start : a.start]
+    before = _ending_word(head, lex.before_comparators)
     if later and later[0].start == pos and (word or before):
         return True  # 年产值超亿元17家: a threshold right before the count it qualifies
-    noun = following_noun(text, pos + 1 if text.startswith("的", pos) else pos, c_end, lex)
-    if not noun:
+    npos = pos + 1 if text.startswith("的", pos) else pos
+    if npos >= c_end or not _CJK.match(text[npos]) or _after_word(text, npos, _verbs()):
+        return False
+    if _after_word(text, npos, lex.tail_verbs) or _after_word(text, npos, lex.noun_stoppers):
         return False
     item_end = _item_end(text, pos, c_end)
-    counted_later = any(b.start < item_end for b in later)
-    if word in ("以上", "以下", "及以上", "及以下"):
-        return counted_later or _is_measure(a.unit)
-    return counted_later and before is not None
+    if (word or before) and any(b.start < item_end for b in later):
+        return True
+    if word not in ("以上", "以下", "及以上", "及以下") and before is None:
+        return False
+    info = unit_info(a.unit)
+    if a.unit in rules().prefixes or _is_measure(a.unit):
+        return True
+    if info is not None and (info.rate or info.share):
+        return False
+    lead = head[: len(head) - len(before)] if before else head
+    return _ending_word(lead, lex.metric_heads) is not None
 
 
 def _is_measure(unit: str) -> bool:
@@ -253,6 +281,13 @@ def _kind(unit: str, lead: str, lex: Lexicon) -> str:
     verb = _ending_word(lead, lex.growth_verbs) or next(
         (w for w in lex.growth_verbs if opening.startswith(w) and not opening.startswith(w + "值")), None
     )
+    # 平均压减时间58%: a change of a short noun right after the verb (not 增加值比重).
+    for k in range(1, 5):
+        if verb or len(lead) <= k or not _CJK.match(lead[-k]):
+            break
+        verb = _ending_word(lead[:-k], lex.growth_verbs)
+        if verb and inside_word(lead, len(lead) - k - len(verb), len(verb)):
+            verb = None
     return "growth" if verb else "ratio"
 
 
@@ -430,7 +465,8 @@ def _tail(text: str, pos: int, c_end: int, later: list[Amount]) -> str:
         and not following_noun(text, following[0].end, c_end, rules().lexicon)
     )
     starts_noun = _CJK.match(text[pos]) or text[pos] == "“" or text[pos].isdigit() if pos < end else False
-    if runs_into_next or pos >= end or text[pos] in "及和与并、" or not starts_noun:
+    joint = pos < end and (text[pos] in "并、" or _after_word(text, pos, rules().lexicon.noun_joints))
+    if runs_into_next or pos >= end or joint or not starts_noun:
         return ""
     return text[pos:end]
 
@@ -441,8 +477,11 @@ def _with_lead(subject: str, lead: str, noun: str) -> str:
     设立20亿元风险补偿资金 -> 风险补偿资金; 京津冀1053个事项 -> 京津冀事项; A、B等5个垂直大模型 -> 垂直大模型.
     """
     lead = lead.rstrip()
-    if not subject or _is_verb_phrase(lead) or lead.endswith("等"):
+    # 壮大6大特色产业集群和18条乡村富民产业链: after a joint the amount opens an item of its own.
+    noun = _strip_words(noun, (), rules().lexicon.metric_trailing_noise, _leading_patterns()) or noun
+    if not subject or _is_verb_phrase(lead) or lead.endswith("等") or _ending_word(lead, rules().lexicon.noun_joints):
         return noun
+    subject = subject.rsplit("、", 1)[-1]
     return subject + ("的" if lead.endswith("的") else "") + noun
 
 
@@ -482,16 +521,45 @@ def _read_amount(
         noun = following_noun(text, quote_end, quote_end + len(tail), lex, open_list)
         if noun and text.startswith("的", quote_end + len(noun)) and not _lead_verb(lead):
             return []  # 端牢近14亿中国人的饭碗: an amount inside a modifier, governed by no verb of counting
-        metric = _with_lead(subject, lead, noun) if noun else ""
+        if noun and not subject and not _lead_verb(lead):
+            # 14个市空气质量首次全部达到国家二级标准: an amount opening its clause counts what the
+            # rest of the clause says.
+            metric = clean_metric(tail, lex, inner=False) or noun
+        else:
+            metric = _with_lead(subject, lead, noun) if noun else ""
     elif modifier and (unit_info(a.unit) or _NO_UNIT).rate:
         # 保持6%一档的税率不变: a rate of the noun after 的.
         pos = quote_end + modifier.end()
         metric = following_noun(text, pos, quote_end + len(tail), lex, open_list)
+    elif tail and subject and not _after_word(tail, 0, _verbs()) and not tail.startswith(lex.tail_verbs):
+        # 互认覆盖二级以上医疗机构97%门诊量: a share of the noun after it.
+        noun = following_noun(text, quote_end, quote_end + len(tail), lex, open_list)
+        metric = subject + noun if noun else ""
+    elif not tail and later and later[0].start < c_end and _counts_what_follows(a.unit, "", lex):
+        # 8支市级高精尖产业基金带动社会投资超千亿元: the noun up to the verb is this amount's; the words
+        # stay the next amount's metric too.
+        noun = following_noun(text, quote_end, later[0].start, lex)
+        if noun and quote_end + len(noun) < later[0].start and not subject:
+            metric = noun
+    pair = bool(later) and text[quote_end : later[0].start] in ("、", "和") and later[0].unit == a.unit
+    if not metric and not tail and pair:
+        # 相继出台43条、16条具体举措: two amounts of one noun.
+        pos = later[0].end + len(_after_word(text, later[0].end, lex.after_comparators) or "")
+        noun = following_noun(text, pos, c_end, lex)
+        metric = _with_lead(subject, lead, noun) if noun else ""
     if tail.startswith("达"):
         # 全区行政村100%达干净整洁村标准、60%达美丽宜居标准: subject plus the standard reached.
         subject = subject or (prev.subject if prev else "")
         metric = subject + tail
+    if not (metric or subject) and tail and not _after_word(tail, 0, _verbs()):
+        # 90%以上村庄达到干净整洁村标准, 70%村卫生室实现一体化管理: a share of what follows.
+        metric = clean_metric(tail, lex, inner=False)
     quote_end += len(tail)
+    last = subject.rsplit("、", 1)[-1]
+    deed = _after_word(last, 0, lex.count_verbs) or _after_word(last, 0, lex.growth_verbs)
+    if not metric and last != subject and deed:
+        # 开展财政事前评估和预算评审、压减资金42.6亿元: the last of a list of deeds.
+        subject = last
     metric = metric or subject
     shared = _shared_list(text, c_start, a, lex)
     if shared is not None or "分别" in text[c_start : a.start]:
@@ -515,7 +583,7 @@ def _read_amount(
         unit=a.unit,
         subject=subject,
         commitment=next((w for w in lex.commitments if w in head), None),
-        per_year=any(w in head for w in lex.per_year_words),
+        per_year=has_word(head, lex.per_year_words),
         quote_start=start,
         quote_end=quote_end,
         amount_start=a.start,

@@ -1,8 +1,8 @@
 """Word lists matched against text without cutting a word in two.
 
-A one-character stop word (能, 及, 应, 再, 计 …) is a word of its own only where it does not stand
-inside one of the lexicon's `word_parts` (智能, 普及, 应用, 再生, 累计 …): `节能降碳改造` has no 能
-to stop at, `智能工厂` no 能, `普及率` no 及.
+A listed word (能, 及, 应, 再, 计, 全市, 增加 …) is a word of its own only where it does not stand
+inside one of the lexicon's longer `word_parts` (智能, 普及, 应用, 再生, 累计, 全市性, 增加值 …):
+`节能降碳改造` has no 能 to stop at, `普及率` no 及, `全市性` no subject 全市.
 """
 
 from __future__ import annotations
@@ -39,22 +39,22 @@ def inside_word(text: str, pos: int, length: int = 1) -> bool:
 
 
 def word_at(text: str, pos: int, words: tuple[str, ...]) -> str | None:
-    """The longest word of `words` written at `pos`, unless a one-character word inside a longer word."""
+    """The longest word of `words` written at `pos`, unless it stands inside a longer word part."""
     m = _alternation(words).match(text, pos)
-    if m is None or (m.end() - pos == 1 and inside_word(text, pos)):
+    if m is None or inside_word(text, pos, m.end() - pos):
         return None
     return m.group(0)
 
 
 def has_word(text: str, words: tuple[str, ...]) -> bool:
     """Whether any word of `words` stands in `text` as a word (分 of 分两期, not of 充分)."""
-    return any(m.end() - m.start() > 1 or not inside_word(text, m.start()) for m in _alternation(words).finditer(text))
+    return any(not inside_word(text, m.start(), m.end() - m.start()) for m in _alternation(words).finditer(text))
 
 
 def ending_word(text: str, words: tuple[str, ...]) -> str | None:
     """The longest word of `words` that `text` ends with, unless it is the end of a longer word (累计)."""
     m = _alternation(words, "$").search(text)
-    if m is None or (m.end() - m.start() == 1 and inside_word(text, m.start())):
+    if m is None or inside_word(text, m.start(), m.end() - m.start()):
         return None
     return m.group(0)
 
