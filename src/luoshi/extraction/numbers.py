@@ -195,6 +195,8 @@ def _is_chinese_noise(text: str, m: re.Match[str], value: float, unit: str, end:
     after = word_at(text, end, r.lexicon.name_followers)
     if after is not None and (len(after) > 1 or after == "“"):
         return True
+    if unit and word_at(text, end, r.lexicon.slogan_heads) is not None:
+        return True  # 四张名片, 抓好五件事: a numbered slogan or the count of points to come
     return not unit
 
 

@@ -213,10 +213,10 @@ def _is_qualifier(text: str, a: Amount, c_start: int, c_end: int, later: list[Am
     """`10亿元以上企业` in `引进10亿元以上企业5家`: an amount that qualifies a noun, part of a metric.
 
     A threshold (以上, 超) before a noun qualifies it when the noun's own count follows in the same
-    list item. Alone, a measure still only qualifies the noun (10万千瓦及以下燃煤机组, 年运量150万吨
-    以上的物流园区, 超千亿元镇), and so does a count after the measure it bounds (出生人口超百万的
-    省份); a count after a verb states an amount (新增30家以上高新技术企业, ≥ 30 家), and a share
-    is always stated (80%以上的项目).
+    list item. Alone, a measure graded by 以上/以下 still only qualifies the noun (10万千瓦及以下燃煤
+    机组, 年运量150万吨以上的物流园区), and so does any amount right after the measure it bounds
+    (生产总值超千亿元县, 出生人口超百万的省份); a count after a verb states an amount (新增30家以上
+    高新技术企业, ≥ 30 家), and a share is always stated (80%以上的项目).
     """
     word = _after_word(text, a.end, lex.after_comparators)
     pos = a.end + len(word) if word else a.end
@@ -232,13 +232,16 @@ def _is_qualifier(text: str, a: Amount, c_start: int, c_end: int, later: list[Am
     item_end = _item_end(text, pos, c_end)
     if (word or before) and any(b.start < item_end for b in later):
         return True
-    if word not in ("以上", "以下", "及以上", "及以下") and before is None:
+    grade = word in ("以上", "以下", "及以上", "及以下")
+    if not grade and before is None:
         return False
     info = unit_info(a.unit)
-    if a.unit in rules().prefixes or _is_measure(a.unit):
+    if grade and _is_measure(a.unit):
         return True
     if info is not None and (info.rate or info.share):
         return False
+    # 生产总值超千亿元县, 吞吐量超千万人次的机场: the threshold of the measure just named; but
+    # 设立超500亿元区域基金, 为近3.6万农民工解决欠薪: the amount itself.
     lead = head[: len(head) - len(before)] if before else head
     return _ending_word(lead, lex.metric_heads) is not None
 

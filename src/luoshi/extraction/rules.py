@@ -94,6 +94,7 @@ class Lexicon:
     existing_verbs: tuple[str, ...]
     metric_heads: tuple[str, ...]
     metric_trailing_patterns: tuple[str, ...]
+    slogan_heads: tuple[str, ...]
 
 
 @dataclass(frozen=True)
