@@ -34,9 +34,10 @@ _MASKS = re.compile(
     r"|“[^“”\n]{1,24}”|‘[^‘’\n]{1,24}’|《[^《》\n]{1,40}》"
     r"|[A-Za-z]+[-\d.]*\d[A-Za-z\d]*|\d+[A-Za-z]+[A-Za-z\d]*"
     r"|\d+(?:\+\d+|\+[A-Z])+|\[\d+\]|[①-⑳]"
-    r"|\d+(?:\.\d+)?\s*[×*xX]\s*\d+(?:\.\d+)?"  # specifications: 2×66万千瓦机组
-    r"|\d+(?:\.\d+)?[:∶]\d+(?:\.\d+)?(?:[:∶]\d+(?:\.\d+)?)*"  # proportions: 8.3∶41.4∶50.3
 )
+# Specifications (2×66万千瓦机组) and proportions (8.3∶41.4∶50.3): numbers joined by × or ∶.
+_JOINED = re.compile(r"\d+(?:\.\d+)?(?:\s*[×*]\s*|[:∶])\d+(?:\.\d+)?(?:[:∶]\d+(?:\.\d+)?)*")
+_JOINT = re.compile(r"\d(?:\s*[×*]\s*|[:∶])\d")
 
 
 @dataclass(frozen=True)
@@ -106,19 +107,46 @@ def _unit_pattern() -> re.Pattern[str]:
 @cache
 def _formula_pattern() -> re.Pattern[str]:
     lex = rules().lexicon
-    names = _either([*lex.formula_names, *lex.numeral_words])
+    return re.compile(_either([*lex.formula_names, *lex.numeral_words]))
+
+
+@cache
+def _session_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """届 or a meeting word (a cheap literal search), then the numerals and the chain around it."""
+    lex = rules().lexicon
     meetings = _either(list(lex.meeting_words))
     n = f"[{CN_CHARS}]+"
-    # 十三届五次全会, 十一届七次、八次全会, 二十届三中全会, 十次全会: ordinals of meetings.
-    sessions = rf"{n}届(?:{n}[次中](?:[、和及]{n}[次中])*)?|{n}[次中](?:[、和及]{n}[次中])*(?:{meetings})"
-    return re.compile(f"{names}|{sessions}")
+    anchor = re.compile(rf"届|(?<=[次中])(?:{meetings})")
+    chain = re.compile(rf"(?:{n}[次中](?:[、和及]{n}[次中])*(?:{meetings})?)?")
+    return anchor, chain
+
+
+def _sessions(text: str) -> list[tuple[int, int]]:
+    """十三届五次全会, 十一届七次、八次全会, 二十届三中全会, 十次全会: ordinals of meetings."""
+    anchor, chain = _session_patterns()
+    spans = []
+    for m in anchor.finditer(text):
+        start = m.start() - (m.group(0) != "届")
+        while start > 0 and (text[start - 1] in CN_CHARS or text[start - 1] in "、和及"):
+            start -= 1
+        follow = chain.match(text, m.end()) if m.group(0) == "届" else None
+        spans.append((start, follow.end() if follow else m.end()))
+    return spans
 
 
 def _masked(text: str) -> list[bool]:
     mask = [False] * (len(text) + 1)
     for m in [*_MASKS.finditer(text), *_formula_pattern().finditer(text)]:
-        for i in range(m.start(), m.end()):
-            mask[i] = True
+        mask[m.start() : m.end()] = [True] * (m.end() - m.start())
+    for hit in _JOINT.finditer(text):  # rare: found by the joint, matched from the first number
+        start = hit.start()
+        while start > 0 and (text[start - 1].isdigit() or text[start - 1] == "."):
+            start -= 1
+        joined = _JOINED.match(text, start)
+        if joined:
+            mask[start : joined.end()] = [True] * (joined.end() - start)
+    for start, end in _sessions(text):
+        mask[start:end] = [True] * (end - start)
     return mask
 
 
@@ -149,6 +177,7 @@ def _read_unit(text: str, pos: int, r: Rules) -> tuple[str, str | None, int]:
     return unit, approx, m.end()
 
 
+@cache
 def unit_info(unit: str) -> UnitInfo | None:
     """What the tables say of a unit as written (万元/人 -> 元), prefixes and a second part aside."""
     r = rules()
@@ -163,6 +192,8 @@ def unit_info(unit: str) -> UnitInfo | None:
 
 def _is_chinese_noise(text: str, m: re.Match[str], value: float, unit: str, end: int, r: Rules) -> bool:
     """A Chinese numeral that is an article, list marker, ordinal or part of a name, not an amount."""
+    if not unit:
+        return True  # 一流, 三农: a numeral without a unit states no amount
     info = unit_info(unit)
     if info is not None and info.digits:
         return True  # 五金, 三门峡: a name, not 5 medals or 3 courses
@@ -172,8 +203,8 @@ def _is_chinese_noise(text: str, m: re.Match[str], value: float, unit: str, end:
     if m.group("mag") or m.group(0) in ("百", "千"):
         # 超千亿元, 万名以上 are amounts; in 500个亿元以上项目 the bare 亿元以上 qualifies the noun
         lex = r.lexicon
-        before_word = ending_word(text[max(0, m.start() - 4) : m.start()], tuple(lex.before_comparators))
-        after_word = word_at(text, end, tuple(lex.after_comparators))
+        before_word = ending_word(text[max(0, m.start() - 4) : m.start()], lex.before_comparators)
+        after_word = word_at(text, end, lex.after_comparators)
         compared = before_word is not None or (
             after_word is not None and not _CJK_NOUN.match(text, end + len(after_word))
         )
@@ -195,16 +226,15 @@ def _is_chinese_noise(text: str, m: re.Match[str], value: float, unit: str, end:
     after = word_at(text, end, r.lexicon.name_followers)
     if after is not None and (len(after) > 1 or after == "“"):
         return True
-    if unit and word_at(text, end, r.lexicon.slogan_heads) is not None:
-        return True  # 四张名片, 抓好五件事: a numbered slogan or the count of points to come
-    return not unit
+    # 四张名片, 抓好五件事: a numbered slogan or the count of points to come
+    return word_at(text, end, r.lexicon.slogan_heads) is not None
 
 
 def _compared(text: str, start: int, end: int, r: Rules) -> bool:
     """Whether a comparator stands just before the numeral or just after its unit (超两成, 万名以上)."""
     lex = r.lexicon
-    return ending_word(text[max(0, start - 4) : start], tuple(lex.before_comparators)) is not None or (
-        word_at(text, end, tuple(lex.after_comparators)) is not None
+    return ending_word(text[max(0, start - 4) : start], lex.before_comparators) is not None or (
+        word_at(text, end, lex.after_comparators) is not None
     )
 
 
@@ -224,7 +254,7 @@ def _counts_list(text: str, start: int, value: float, end: int, r: Rules) -> boo
     """`建立调度、督办、考核三项机制`: a count of the items just listed, before the noun that names them."""
     if value < 2 or value != int(value) or not _CJK_NOUN.match(text, end):
         return False
-    if word_at(text, end, tuple(r.lexicon.after_comparators)) is not None:
+    if word_at(text, end, r.lexicon.after_comparators) is not None:
         return False
     clause = re.split(r"[,;:。!?\n]", text[max(0, start - 60) : start])[-1]
     if not clause or clause[-1] in "、和及与":
@@ -248,7 +278,7 @@ def _is_name(text: str, m: re.Match[str], value: float, unit: str, end: int, r: 
         info is not None
         and info.time
         and _CJK_NOUN.match(text, end)
-        and not (text[end] in "内来后前间的里多余" or word_at(text, end, tuple(r.lexicon.after_comparators)))
+        and not (text[end] in "内来后前间的里多余" or word_at(text, end, r.lexicon.after_comparators))
     ):
         return True
     return _counts_list(text, m.start(), value, end, r)
@@ -263,7 +293,7 @@ def _is_index(text: str, m: re.Match[str], r: Rules) -> bool:
     if (
         nxt
         and _CJK_NOUN.match(nxt)
-        and word_at(text, m.end(), tuple(lex.after_comparators)) is None
+        and word_at(text, m.end(), lex.after_comparators) is None
         and not any(text.startswith(v, m.end()) for v in lex.reach_verbs)
     ):
         return False

@@ -72,12 +72,12 @@ def _clause_end(text: str, pos: int, hi: int) -> int:
 
 def _after_word(text: str, pos: int, words: dict[str, str] | tuple[str, ...]) -> str | None:
     """The word of `words` written at `pos`, if any (the longest that fits, never half a word)."""
-    return word_at(text, pos, tuple(words))
+    return word_at(text, pos, words)
 
 
 def _ending_word(text: str, words: dict[str, str] | tuple[str, ...]) -> str | None:
     """The word of `words` that `text` ends with, if any (the longest that fits, never half a word)."""
-    return ending_word(text, tuple(words))
+    return ending_word(text, words)
 
 
 def _strip_words(metric: str, lead: tuple[str, ...], trail: tuple[str, ...], patterns: re.Pattern[str]) -> str:
@@ -118,6 +118,31 @@ def _trailing_patterns() -> re.Pattern[str]:
     return re.compile("(?:" + "|".join(f"(?:{p})" for p in rules().lexicon.metric_trailing_patterns) + ")$")
 
 
+_NOTE = re.compile(r"\([^()]*\)")
+
+
+@cache
+def _first_chars() -> frozenset[str]:
+    """The characters that open a joint, a stop word or a comparator: where `following_noun` looks."""
+    lex = rules().lexicon
+    return frozenset(w[0] for w in (*lex.noun_joints, *lex.noun_stoppers, *lex.after_comparators)) | {"、"}
+
+
+@cache
+def _noise() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Words that open and close a metric without being part of it."""
+    lex = rules().lexicon
+    lead = lex.metric_leading_noise + lex.per_year_words
+    trail = lex.metric_trailing_noise + tuple(lex.before_comparators) + lex.per_year_words + lex.reach_verbs
+    return lead, trail
+
+
+@cache
+def _openings() -> tuple[str, ...]:
+    lex = rules().lexicon
+    return lex.per_year_words + lex.commitments
+
+
 @cache
 def _verbs() -> tuple[str, ...]:
     """Verbs that govern an amount or a noun: a metric made only of them names nothing."""
@@ -132,8 +157,7 @@ def clean_metric(raw: str, lex: Lexicon, inner: bool = True) -> str:
     With `inner`, verbs of intent go wherever they stand (力争实现…), else only at the ends.
     """
     metric = _drop_words(raw, lex.commitments) if inner else raw
-    lead = lex.metric_leading_noise + lex.per_year_words
-    trail = lex.metric_trailing_noise + tuple(lex.before_comparators) + lex.per_year_words + lex.reach_verbs
+    lead, trail = _noise()
     metric = _strip_words(metric, lead, trail, _leading_patterns())
     metric = _strip_words(_drop_words(metric, lex.metric_inner_noise), lead, trail, _leading_patterns())
     # 实施老楼加装电梯, 推进建设世界一流学科: generic verbs opening the metric go, and a verb right
@@ -179,6 +203,7 @@ def following_noun(text: str, pos: int, end: int, lex: Lexicon, open_list: bool 
         return ""
     if _after_word(text, pos, lex.noun_joints) or _after_word(text, pos, lex.noun_stoppers):
         return ""
+    firsts = _first_chars()
     i = pos
     while i < end:
         c = text[i]
@@ -189,6 +214,11 @@ def following_noun(text: str, pos: int, end: int, lex: Lexicon, open_list: bool 
             i = close + 1
             continue
         if c.isascii() and (c.isalnum() or (c == "." and i > pos and text[i - 1].isdigit())):
+            i += 1
+            continue
+        if c not in firsts:  # most characters open no listed word: no lookup needed
+            if not _CJK.match(c):
+                break
             i += 1
             continue
         joint = "、" if c == "、" else _after_word(text, i, lex.noun_joints)
@@ -205,7 +235,7 @@ def following_noun(text: str, pos: int, end: int, lex: Lexicon, open_list: bool 
         if not _CJK.match(c) or (i > pos and _after_word(text, i, lex.noun_stoppers)):
             break
         i += 1
-    noun = re.sub(r"\([^()]*\)", "", text[pos:i])  # 行政村(含涉农社区): the note is no part of the name
+    noun = _NOTE.sub("", text[pos:i])  # 行政村(含涉农社区): the note is no part of the name
     return noun if len(noun) >= 2 else ""
 
 
@@ -280,7 +310,7 @@ def _kind(unit: str, lead: str, lex: Lexicon) -> str:
     keep = _ending_word(lead, lex.keep_verbs)
     if keep:
         lead = lead[: -len(keep)]
-    opening = _strip_words(lead, lex.per_year_words + lex.commitments, (), _leading_patterns())
+    opening = _strip_words(lead, _openings(), (), _leading_patterns())
     verb = _ending_word(lead, lex.growth_verbs) or next(
         (w for w in lex.growth_verbs if opening.startswith(w) and not opening.startswith(w + "值")), None
     )

@@ -12,11 +12,20 @@ from functools import cache
 
 from luoshi.extraction.rules import rules
 
+_PATTERNS: dict[int, tuple[object, re.Pattern[str]]] = {}
+_ENDINGS: dict[int, tuple[object, re.Pattern[str]]] = {}
 
-@cache
-def _alternation(words: tuple[str, ...], anchor: str = "") -> re.Pattern[str]:
-    body = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-    return re.compile(f"(?:{body}){anchor}" if anchor == "$" else f"{anchor}(?:{body})")
+
+def _alternation(words: tuple[str, ...] | dict[str, str], anchor: str = "") -> re.Pattern[str]:
+    """One regular expression for a word list, longest word first; kept per list object (lists are
+    the rule tables' own, scanned for every amount, so hashing their contents each time would cost)."""
+    table = _ENDINGS if anchor else _PATTERNS
+    entry = table.get(id(words))
+    if entry is None or entry[0] is not words:
+        body = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+        entry = (words, re.compile(f"(?:{body})$" if anchor else f"(?:{body})"))
+        table[id(words)] = entry
+    return entry[1]
 
 
 @cache
@@ -38,7 +47,7 @@ def inside_word(text: str, pos: int, length: int = 1) -> bool:
     return False
 
 
-def word_at(text: str, pos: int, words: tuple[str, ...]) -> str | None:
+def word_at(text: str, pos: int, words: tuple[str, ...] | dict[str, str]) -> str | None:
     """The longest word of `words` written at `pos`, unless it stands inside a longer word part."""
     m = _alternation(words).match(text, pos)
     if m is None or inside_word(text, pos, m.end() - pos):
@@ -46,12 +55,12 @@ def word_at(text: str, pos: int, words: tuple[str, ...]) -> str | None:
     return m.group(0)
 
 
-def has_word(text: str, words: tuple[str, ...]) -> bool:
+def has_word(text: str, words: tuple[str, ...] | dict[str, str]) -> bool:
     """Whether any word of `words` stands in `text` as a word (分 of 分两期, not of 充分)."""
     return any(not inside_word(text, m.start(), m.end() - m.start()) for m in _alternation(words).finditer(text))
 
 
-def ending_word(text: str, words: tuple[str, ...]) -> str | None:
+def ending_word(text: str, words: tuple[str, ...] | dict[str, str]) -> str | None:
     """The longest word of `words` that `text` ends with, unless it is the end of a longer word (累计)."""
     m = _alternation(words, "$").search(text)
     if m is None or inside_word(text, m.start(), m.end() - m.start()):
@@ -59,6 +68,6 @@ def ending_word(text: str, words: tuple[str, ...]) -> str | None:
     return m.group(0)
 
 
-def starting_word(text: str, words: tuple[str, ...]) -> str | None:
+def starting_word(text: str, words: tuple[str, ...] | dict[str, str]) -> str | None:
     """The longest word of `words` that `text` starts with, unless it is the start of a longer word (再生)."""
     return word_at(text, 0, words)
