@@ -133,7 +133,13 @@ def _noise() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Words that open and close a metric without being part of it."""
     lex = rules().lexicon
     lead = lex.metric_leading_noise + lex.per_year_words
-    trail = lex.metric_trailing_noise + tuple(lex.before_comparators) + lex.per_year_words + lex.reach_verbs
+    trail = (
+        lex.metric_trailing_noise
+        + tuple(lex.before_comparators)
+        + lex.per_year_words
+        + lex.reach_verbs
+        + lex.comparison_words
+    )
     return lead, trail
 
 
@@ -232,8 +238,9 @@ def following_noun(text: str, pos: int, end: int, lex: Lexicon, open_list: bool 
         if grade and grade not in ("多", "余") and i + len(grade) < end and _CJK.match(text[i + len(grade)]):
             i += len(grade)  # 亿元以上产业项目, 二级以上医院: a grade inside the noun
             continue
-        if not _CJK.match(c) or (i > pos and _after_word(text, i, lex.noun_stoppers)):
-            break
+        stop = _after_word(text, i, lex.noun_stoppers) if i > pos else None
+        if not _CJK.match(c) or (stop and (len(stop) == 1 or i - pos >= 2)):
+            break  # a two-character stop needs a noun before it (拟竣工投产项目 is one noun)
         i += 1
     noun = _NOTE.sub("", text[pos:i])  # 行政村(含涉农社区): the note is no part of the name
     return noun if len(noun) >= 2 else ""
@@ -251,6 +258,8 @@ def _is_qualifier(text: str, a: Amount, c_start: int, c_end: int, later: list[Am
     word = _after_word(text, a.end, lex.after_comparators)
     pos = a.end + len(word) if word else a.end
     head = text[c_start : a.start]
+    if a.high is not None and _is_measure(a.unit) and pos < c_end and _CJK.match(text[pos]):
+        return True  # 0-6岁儿童: a range of a measure before a noun names a class
     before = _ending_word(head, lex.before_comparators)
     if later and later[0].start == pos and (word or before):
         return True  # 年产值超亿元17家: a threshold right before the count it qualifies
@@ -351,7 +360,7 @@ def read_sentence(text: str, sentence: Span, amounts: list[Amount]) -> list[Quan
             cut = _baseline_cut(text, c_start, a, lex)
             continue
         start = c_start if prev_end is None or prev_end < c_start else prev_end
-        while start < a.start and text[start] in "、和及与并 ":
+        while start < a.start and text[start] in "、和及与并 " and not inside_word(text, start):
             start += 1
         for q in _read_amount(text, a, (start, c_start, c_end), prev, later, lex, cut):
             out.append(q)
@@ -433,8 +442,11 @@ def _share_head(items: list[str], lex: Lexicon) -> list[str]:
     """
     last = items[-1]
     width = len(items[0])
-    if all(len(item) <= 2 for item in items[:-1]) and len(last) > width + 1:
-        head = last[width:]
+    short = all(len(item) <= 2 for item in items[:-1])
+    parallel = all(len(item) == width and set(item) & set(last[:width]) for item in items[:-1])
+    head = last[width:]
+    if len(head) > 1 and (short or (parallel and _ending_word(head, lex.metric_heads))):
+        # 美丽河湖、美丽海湾建成率: parallel items before a head of their own (建成率)
         return [item + head for item in items[:-1]] + [last]
     head_word = _ending_word(last, lex.metric_heads)
     if head_word is None or len(head_word) >= len(last):
