@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -12,6 +12,7 @@ import yaml
 
 COMPARATORS = frozenset({">=", "<=", "~", "="})
 SECTION_KINDS = frozenset({"review", "programme", "plan", "other"})
+_COMPARATOR_KEYS = ("after_comparators", "before_comparators")
 
 
 # libyaml's safe loader when PyYAML has it (the same documents, read several times faster).
@@ -31,6 +32,10 @@ class UnitInfo:
     rate: bool
     change: bool
     duration: bool
+    share: bool = False  # a part of a whole (两成, 翻一番): never "a" or a pair just named
+    digits: bool = False  # only after Arabic digits (4金, but 五金 is hardware)
+    time: bool = False  # a span of time; a noun right after it makes a name (15分钟生活圈)
+    per: bool = False  # only after a slash, as the second part of a compound unit (元/月)
 
 
 @dataclass(frozen=True)
@@ -94,6 +99,17 @@ class Lexicon:
     comparison_openers: tuple[str, ...]
     tail_verbs: tuple[str, ...]
     metric_inner_noise: tuple[str, ...]
+    word_parts: tuple[str, ...]
+    meeting_words: tuple[str, ...]
+    numeral_words: tuple[str, ...]
+    spec_followers: tuple[str, ...]
+    noun_joints: tuple[str, ...]
+    lead_verbs: tuple[str, ...]
+    keep_verbs: tuple[str, ...]
+    existing_verbs: tuple[str, ...]
+    metric_heads: tuple[str, ...]
+    metric_trailing_patterns: tuple[str, ...]
+    slogan_heads: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -182,6 +198,10 @@ def _units(data: dict[str, Any]) -> tuple[dict[str, float], dict[str, UnitInfo]]
             rate=bool(spec.get("rate")),
             change=bool(spec.get("change")),
             duration=bool(spec.get("duration")),
+            share=bool(spec.get("share")),
+            digits=bool(spec.get("digits")),
+            time=bool(spec.get("time")),
+            per=bool(spec.get("per")),
         )
     return {str(k): float(v) for k, v in prefixes.items()}, infos
 
@@ -261,18 +281,8 @@ def rules() -> Rules:
     lexicon = Lexicon(
         after_comparators=_comparators(lexicon_data, "after_comparators", src),
         before_comparators=_comparators(lexicon_data, "before_comparators", src),
-        **{
-            key: _words(lexicon_data, key, src)
-            for key in (
-                "commitments", "growth_verbs", "level_after_growth", "per_year_words", "range_separators",
-                "metric_leading_noise", "metric_trailing_noise", "inherit_metric_openers", "past_markers",
-                "estimate_markers", "main_targets_openers", "name_followers", "date_followers",
-                "formula_names", "list_closers", "baseline_openers", "reach_verbs",
-                "duration_contexts", "future_markers", "address_openers", "metric_leading_patterns",
-                "noun_stoppers", "count_verbs", "comparison_words", "comparison_openers",
-                "tail_verbs", "metric_inner_noise",
-            )
-        },
+        # every other field of Lexicon is a word list of the same name
+        **{f.name: _words(lexicon_data, f.name, src) for f in fields(Lexicon) if f.name not in _COMPARATOR_KEYS},
     )
     return Rules(
         prefixes=prefixes,
