@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from luoshi.services.plans.contract import ContractError, ExtractionIn, TargetIn, read_extraction
+from luoshi.services.plans.contract import ContractError, ExtractionIn, TargetIn, TaskIn, read_extraction
 from luoshi.storage import plans, transaction
 from luoshi.storage.audit import record_event
 from luoshi.storage.models import Plan, Report, Section, Target, Task
@@ -136,18 +136,7 @@ def _add_tasks_and_targets(
     """Tasks with their own targets; every other target hangs under its section (主要预期目标)."""
     owned: set[int] = set()
     for position, t in enumerate(parts.tasks):
-        task = Task(
-            plan=plan,
-            section_id=sections[t.section].id,
-            key=t.key,
-            position=position,
-            title=t.title,
-            text=t.text,
-            horizon_start=t.horizon[0] if t.horizon else None,
-            horizon_end=t.horizon[1] if t.horizon else None,
-            quote_start=t.start,
-            quote_end=t.end,
-        )
+        task = new_task(t, plan=plan, section_id=sections[t.section].id, position=position)
         session.add(task)
         session.flush()
         for order, index in enumerate(t.targets):
@@ -158,6 +147,22 @@ def _add_tasks_and_targets(
     for order, index in enumerate(loose):
         session.add(_target(plan, parts.targets[index], sections, order, task_id=None))
     return len(parts.tasks), len(owned) + len(loose)
+
+
+def new_task(t: TaskIn, *, section_id: int, position: int, **plan: Any) -> Task:
+    """A task of the extraction as a new row at `position` (pass `plan=` or `plan_id=`)."""
+    return Task(
+        **plan,
+        section_id=section_id,
+        key=t.key,
+        position=position,
+        title=t.title,
+        text=t.text,
+        horizon_start=t.horizon[0] if t.horizon else None,
+        horizon_end=t.horizon[1] if t.horizon else None,
+        quote_start=t.start,
+        quote_end=t.end,
+    )
 
 
 def _target(plan: Plan, t: TargetIn, sections: dict[str, Section], position: int, task_id: int | None) -> Target:

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from luoshi.services.actors import PLANNERS, Actor, require
 from luoshi.services.audited import change, event
 from luoshi.services.plans.contract import ContractError, ExtractionIn, TargetIn, TaskIn, read_extraction
-from luoshi.services.plans.importing import ImportReport, _target
+from luoshi.services.plans.importing import ImportReport, _target, new_task
 from luoshi.storage import plans, transaction
 from luoshi.storage.models import Plan, Report, Section, Target, Task
 
@@ -181,18 +181,8 @@ class _Walk:
         """A new task at the end of the plan (only when applying)."""
         if self.actor is None:
             return None
-        task = Task(
-            plan_id=self.plan.id,
-            section_id=self.section_by_key[t.section].id,
-            key=t.key,
-            position=max([t.position for t in self.plan.tasks], default=-1) + 1,
-            title=t.title,
-            text=t.text,
-            horizon_start=t.horizon[0] if t.horizon else None,
-            horizon_end=t.horizon[1] if t.horizon else None,
-            quote_start=t.start,
-            quote_end=t.end,
-        )
+        position = max([task.position for task in self.plan.tasks], default=-1) + 1
+        task = new_task(t, plan_id=self.plan.id, section_id=self.section_by_key[t.section].id, position=position)
         self.session.add(task)
         self.session.flush()
         event(self.session, task, actor=self.actor, action="reextract")
