@@ -116,9 +116,11 @@ def fresh_database(backend: str, folder: Path, template: str | None = None) -> I
     try:
         with admin.connect() as conn:
             conn.execute(text(f'CREATE DATABASE "{name}"{copying}'))
-        yield server.set(database=name).render_as_string(hide_password=False)
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        try:
+            yield server.set(database=name).render_as_string(hide_password=False)
+        finally:  # dropped after a failing test too
+            with admin.connect() as conn:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     finally:
         admin.dispose()
 
