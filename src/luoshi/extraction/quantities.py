@@ -144,6 +144,12 @@ def _noise() -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 @cache
+def _deeds() -> tuple[str, ...]:
+    lex = rules().lexicon
+    return lex.commitments + lex.count_verbs
+
+
+@cache
 def _openings() -> tuple[str, ...]:
     lex = rules().lexicon
     return lex.per_year_words + lex.commitments
@@ -327,7 +333,7 @@ def _kind(unit: str, lead: str, lex: Lexicon) -> str:
     for k in range(1, 5):
         if verb or len(lead) <= k or not _CJK.match(lead[-k]):
             break
-        verb = _ending_word(lead[:-k], lex.growth_verbs)
+        verb = _ending_word(lead[:-k], lex.transitive_changes)
         if verb and inside_word(lead, len(lead) - k - len(verb), len(verb)):
             verb = None
     return "growth" if verb else "ratio"
@@ -451,7 +457,11 @@ def _share_head(items: list[str], lex: Lexicon) -> list[str]:
     head_word = _ending_word(last, lex.metric_heads)
     if head_word is None or len(head_word) >= len(last):
         return items
-    return [item if _ending_word(item, lex.metric_heads) else item + head_word for item in items[:-1]] + [last]
+    # an item ending like the head (起数 before 人数) has a head of its own
+    return [
+        item if _ending_word(item, lex.metric_heads) or item[-1] == head_word[-1] else item + head_word
+        for item in items[:-1]
+    ] + [last]
 
 
 def _shared_list(text: str, c_start: int, a: Amount, lex: Lexicon) -> tuple[list[str], str, str] | None:
@@ -514,6 +524,22 @@ def _tail(text: str, pos: int, c_end: int, later: list[Amount]) -> str:
     if runs_into_next or pos >= end or joint or not starts_noun:
         return ""
     return text[pos:end]
+
+
+def _separate_item(subject: str, lead: str, lex: Lexicon) -> bool:
+    """Whether the last 、-item of a lead is a statement of its own, not one object of a shared verb.
+
+    It is when it opens with a verb of its own (、压减资金) or when a verb stands inside the item before
+    it (地区实现污水处理设施全覆盖、…); `新建、改造高标准农田` and `发放抚恤金、补助金` are one object.
+    """
+    before, last = subject.rsplit("、", 1)
+    before = before.rsplit("、", 1)[-1]
+    if len(_CJK.findall(before)) <= 2 or len(_CJK.findall(last)) < 2:
+        return False
+    if _after_word(last, 0, lex.count_verbs) or _after_word(last, 0, lex.growth_verbs):
+        return True
+    raw = lead.rsplit("、", 1)[0].rsplit("、", 1)[-1] if "、" in lead else ""
+    return has_word(raw[2:], _deeds())
 
 
 def _with_lead(subject: str, lead: str, noun: str) -> str:
@@ -600,11 +626,10 @@ def _read_amount(
         # 90%以上村庄达到干净整洁村标准, 70%村卫生室实现一体化管理: a share of what follows.
         metric = clean_metric(tail, lex, inner=False)
     quote_end += len(tail)
-    last = subject.rsplit("、", 1)[-1]
-    deed = _after_word(last, 0, lex.count_verbs) or _after_word(last, 0, lex.growth_verbs)
-    if not metric and last != subject and deed:
-        # 开展财政事前评估和预算评审、压减资金42.6亿元: the last of a list of deeds.
-        subject = last
+    if not metric and "、" in subject and _separate_item(subject, lead, lex):
+        # 开展财政事前评估和预算评审、压减资金42.6亿元, 地区实现污水处理全覆盖、垃圾处理率达98.5%:
+        # the last of a list of deeds is the one that states the amount.
+        subject = subject.rsplit("、", 1)[1]
     metric = metric or subject
     shared = _shared_list(text, c_start, a, lex)
     if shared is not None or "分别" in text[c_start : a.start]:

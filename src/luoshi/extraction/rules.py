@@ -95,6 +95,7 @@ class Lexicon:
     metric_heads: tuple[str, ...]
     metric_trailing_patterns: tuple[str, ...]
     slogan_heads: tuple[str, ...]
+    transitive_changes: tuple[str, ...]
 
 
 @dataclass(frozen=True)
