@@ -144,6 +144,13 @@ def _noise() -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 @cache
+def _item_noise() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Words around the items of a list that are no part of them (推动制造业、…增加值年均)."""
+    lex = rules().lexicon
+    return lex.metric_leading_noise + lex.lead_verbs, _noise()[1]
+
+
+@cache
 def _deeds() -> tuple[str, ...]:
     lex = rules().lexicon
     return lex.commitments + lex.count_verbs
@@ -442,25 +449,33 @@ def _list_items(words: str, lex: Lexicon) -> list[str]:
 def _share_head(items: list[str], lex: Lexicon) -> list[str]:
     """Give every item of a list the head its last item carries.
 
-    `城镇和农村居民人均可支配收入`, `一、二、三产增加值`: short items are modifiers of the last item's
-    head (城镇居民人均可支配收入); `清洁能源装机容量和发电量占比`: an item without a head word of its
-    own takes the last item's (清洁能源装机容量占比), while `规上工业增加值、固定资产投资` keep theirs.
+    `食品、药品抽检合格率`, `先进制造业、高技术制造业增加值占…比重`: the head follows the character the
+    first item ends with (抽检合格率, 增加值占…比重); `城镇和农村居民人均可支配收入`, `一、二、三产增加值`:
+    short items modify the last item's head; `美丽河湖、美丽海湾建成率`: parallel items; `清洁能源装机
+    容量和发电量占比`: an item without a head word of its own takes the last item's (…容量占比), while
+    `规上工业增加值、固定资产投资` keep theirs.
     """
-    last = items[-1]
-    width = len(items[0])
-    short = all(len(item) <= 2 for item in items[:-1])
-    parallel = all(len(item) == width and set(item) & set(last[:width]) for item in items[:-1])
-    head = last[width:]
-    if len(head) > 1 and (short or (parallel and _ending_word(head, lex.metric_heads))):
-        # 美丽河湖、美丽海湾建成率: parallel items before a head of their own (建成率)
-        return [item + head for item in items[:-1]] + [last]
+    items = [_strip_words(item, *_item_noise(), _leading_patterns()) or item for item in items]
+    first, last = items[0], items[-1]
+    width = len(first)
+    own = [bool(_ending_word(item, lex.metric_heads)) for item in items[:-1]]
+    anchor = last.find(first[-1]) + 1
+    head = last[anchor:] if anchor > 0 else ""
+    if not (len(head) > 1 and _ending_word(head, lex.metric_heads) and not own[0]):
+        head = last[width:]
+        short = all(len(item) <= 2 for item in items[:-1])
+        parallel = first[:2] == last[:2] and all(len(item) == width for item in items[:-1]) and not any(own)
+        if not (len(head) > 1 and (short or (parallel and _ending_word(head, lex.metric_heads)))):
+            head = ""
+    if head:
+        return [item if has else item + head for item, has in zip(items[:-1], own, strict=True)] + [last]
     head_word = _ending_word(last, lex.metric_heads)
     if head_word is None or len(head_word) >= len(last):
         return items
     # an item ending like the head (起数 before 人数) has a head of its own
     return [
-        item if _ending_word(item, lex.metric_heads) or item[-1] == head_word[-1] else item + head_word
-        for item in items[:-1]
+        item if has or item[-1] == head_word[-1] else item + head_word
+        for item, has in zip(items[:-1], own, strict=True)
     ] + [last]
 
 
