@@ -185,6 +185,8 @@ def clean_metric(raw: str, lex: Lexicon, inner: bool = True) -> str:
     while verb and len(_CJK.findall(metric[len(verb) :])) > 2:
         metric = _strip_words(metric[len(verb) :], lead, trail, _leading_patterns())
         verb = starting_word(metric, _verbs())
+    if starting_word(metric, lex.lead_verbs) == metric:
+        return ""  # 稳步达到3000亿元以上: an adverb names nothing
     return metric if len(_CJK.findall(metric)) >= 2 else ""
 
 
@@ -395,6 +397,8 @@ def _is_background(text: str, a: Amount, c_start: int, c_end: int, lex: Lexicon)
     rest = text[pos:c_end]
     if re.fullmatch(r"[\u4e00-\u9fff“”]+?(?:之中|当中|中)", rest) and c_start == a.start:
         return True
+    if _after_word(text, pos, lex.document_nouns):
+        return True  # 设置了29项主要指标: the plan counts its own indicators
     noun = following_noun(text, pos + 1 if rest.startswith("的") else pos, c_end, lex)
     return bool(noun) and has_word(text[c_start : a.start], lex.existing_verbs)
 

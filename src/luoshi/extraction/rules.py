@@ -96,6 +96,7 @@ class Lexicon:
     metric_trailing_patterns: tuple[str, ...]
     slogan_heads: tuple[str, ...]
     transitive_changes: tuple[str, ...]
+    document_nouns: tuple[str, ...]
 
 
 @dataclass(frozen=True)
