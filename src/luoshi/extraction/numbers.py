@@ -61,13 +61,15 @@ def chinese_to_number(text: str) -> float | None:
     if all(c in CN_DIGITS for c in text) and len(text) > 1:
         # Digit by digit, as in 二〇二二 (rare outside dates, which are masked).
         return float("".join(str(CN_DIGITS[c]) for c in text))
-    total, digit = 0, None
+    total, digit, last = 0, None, 10000
     for c in text:
         if c in CN_DIGITS:
             digit = CN_DIGITS[c]
         else:
+            if CN_MULTIPLIERS[c] >= last:
+                return None  # 千千万万, 十十: a repetition, not a numeral
             total += (1 if digit is None else digit) * CN_MULTIPLIERS[c]
-            digit = None
+            digit, last = None, CN_MULTIPLIERS[c]
     return float(total + (digit or 0))
 
 
@@ -171,7 +173,10 @@ def _read_unit(text: str, pos: int, r: Rules) -> tuple[str, str | None, int]:
     m = _unit_pattern().match(text, pos)
     if not m or not (m.group("prefix") or m.group("unit")):
         return "", None, pos
-    unit = (m.group("prefix") or "") + (m.group("unit") or "")
+    prefix = m.group("prefix") or ""
+    if len(prefix) > 1 and prefix not in r.prefixes and prefix[: len(prefix) // 2] == prefix[len(prefix) // 2 :]:
+        return "", None, pos  # 万万: a repetition, not a magnitude
+    unit = prefix + (m.group("unit") or "")
     word = m.group("approx") or m.group("approx2")
     approx = r.lexicon.after_comparators.get(word) if word else None
     return unit, approx, m.end()

@@ -144,6 +144,19 @@ def _noise() -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 @cache
+def _item_noise() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Words around the items of a list that are no part of them (推动制造业、…增加值年均)."""
+    lex = rules().lexicon
+    return lex.metric_leading_noise + lex.lead_verbs, _noise()[1]
+
+
+@cache
+def _deeds() -> tuple[str, ...]:
+    lex = rules().lexicon
+    return lex.commitments + lex.count_verbs
+
+
+@cache
 def _openings() -> tuple[str, ...]:
     lex = rules().lexicon
     return lex.per_year_words + lex.commitments
@@ -172,6 +185,8 @@ def clean_metric(raw: str, lex: Lexicon, inner: bool = True) -> str:
     while verb and len(_CJK.findall(metric[len(verb) :])) > 2:
         metric = _strip_words(metric[len(verb) :], lead, trail, _leading_patterns())
         verb = starting_word(metric, _verbs())
+    if starting_word(metric, lex.lead_verbs) == metric:
+        return ""  # 稳步达到3000亿元以上: an adverb names nothing
     return metric if len(_CJK.findall(metric)) >= 2 else ""
 
 
@@ -327,7 +342,7 @@ def _kind(unit: str, lead: str, lex: Lexicon) -> str:
     for k in range(1, 5):
         if verb or len(lead) <= k or not _CJK.match(lead[-k]):
             break
-        verb = _ending_word(lead[:-k], lex.growth_verbs)
+        verb = _ending_word(lead[:-k], lex.transitive_changes)
         if verb and inside_word(lead, len(lead) - k - len(verb), len(verb)):
             verb = None
     return "growth" if verb else "ratio"
@@ -382,6 +397,8 @@ def _is_background(text: str, a: Amount, c_start: int, c_end: int, lex: Lexicon)
     rest = text[pos:c_end]
     if re.fullmatch(r"[\u4e00-\u9fff“”]+?(?:之中|当中|中)", rest) and c_start == a.start:
         return True
+    if _after_word(text, pos, lex.document_nouns):
+        return True  # 设置了29项主要指标: the plan counts its own indicators
     noun = following_noun(text, pos + 1 if rest.startswith("的") else pos, c_end, lex)
     return bool(noun) and has_word(text[c_start : a.start], lex.existing_verbs)
 
@@ -436,22 +453,34 @@ def _list_items(words: str, lex: Lexicon) -> list[str]:
 def _share_head(items: list[str], lex: Lexicon) -> list[str]:
     """Give every item of a list the head its last item carries.
 
-    `城镇和农村居民人均可支配收入`, `一、二、三产增加值`: short items are modifiers of the last item's
-    head (城镇居民人均可支配收入); `清洁能源装机容量和发电量占比`: an item without a head word of its
-    own takes the last item's (清洁能源装机容量占比), while `规上工业增加值、固定资产投资` keep theirs.
+    `食品、药品抽检合格率`, `先进制造业、高技术制造业增加值占…比重`: the head follows the character the
+    first item ends with (抽检合格率, 增加值占…比重); `城镇和农村居民人均可支配收入`, `一、二、三产增加值`:
+    short items modify the last item's head; `美丽河湖、美丽海湾建成率`: parallel items; `清洁能源装机
+    容量和发电量占比`: an item without a head word of its own takes the last item's (…容量占比), while
+    `规上工业增加值、固定资产投资` keep theirs.
     """
-    last = items[-1]
-    width = len(items[0])
-    short = all(len(item) <= 2 for item in items[:-1])
-    parallel = all(len(item) == width and set(item) & set(last[:width]) for item in items[:-1])
-    head = last[width:]
-    if len(head) > 1 and (short or (parallel and _ending_word(head, lex.metric_heads))):
-        # 美丽河湖、美丽海湾建成率: parallel items before a head of their own (建成率)
-        return [item + head for item in items[:-1]] + [last]
+    items = [_strip_words(item, *_item_noise(), _leading_patterns()) or item for item in items]
+    first, last = items[0], items[-1]
+    width = len(first)
+    own = [bool(_ending_word(item, lex.metric_heads)) for item in items[:-1]]
+    anchor = last.find(first[-1]) + 1
+    head = last[anchor:] if anchor > 0 else ""
+    if not (len(head) > 1 and _ending_word(head, lex.metric_heads) and not own[0]):
+        head = last[width:]
+        short = all(len(item) <= 2 for item in items[:-1])
+        parallel = first[:2] == last[:2] and all(len(item) == width for item in items[:-1]) and not any(own)
+        if not (len(head) > 1 and (short or (parallel and _ending_word(head, lex.metric_heads)))):
+            head = ""
+    if head:
+        return [item if has else item + head for item, has in zip(items[:-1], own, strict=True)] + [last]
     head_word = _ending_word(last, lex.metric_heads)
     if head_word is None or len(head_word) >= len(last):
         return items
-    return [item if _ending_word(item, lex.metric_heads) else item + head_word for item in items[:-1]] + [last]
+    # an item ending like the head (起数 before 人数) has a head of its own
+    return [
+        item if has or item[-1] == head_word[-1] else item + head_word
+        for item, has in zip(items[:-1], own, strict=True)
+    ] + [last]
 
 
 def _shared_list(text: str, c_start: int, a: Amount, lex: Lexicon) -> tuple[list[str], str, str] | None:
@@ -514,6 +543,22 @@ def _tail(text: str, pos: int, c_end: int, later: list[Amount]) -> str:
     if runs_into_next or pos >= end or joint or not starts_noun:
         return ""
     return text[pos:end]
+
+
+def _separate_item(subject: str, lead: str, lex: Lexicon) -> bool:
+    """Whether the last 、-item of a lead is a statement of its own, not one object of a shared verb.
+
+    It is when it opens with a verb of its own (、压减资金) or when a verb stands inside the item before
+    it (地区实现污水处理设施全覆盖、…); `新建、改造高标准农田` and `发放抚恤金、补助金` are one object.
+    """
+    before, last = subject.rsplit("、", 1)
+    before = before.rsplit("、", 1)[-1]
+    if len(_CJK.findall(before)) <= 2 or len(_CJK.findall(last)) < 2:
+        return False
+    if _after_word(last, 0, lex.count_verbs) or _after_word(last, 0, lex.growth_verbs):
+        return True
+    raw = lead.rsplit("、", 1)[0].rsplit("、", 1)[-1] if "、" in lead else ""
+    return has_word(raw[2:], _deeds())
 
 
 def _with_lead(subject: str, lead: str, noun: str) -> str:
@@ -600,11 +645,10 @@ def _read_amount(
         # 90%以上村庄达到干净整洁村标准, 70%村卫生室实现一体化管理: a share of what follows.
         metric = clean_metric(tail, lex, inner=False)
     quote_end += len(tail)
-    last = subject.rsplit("、", 1)[-1]
-    deed = _after_word(last, 0, lex.count_verbs) or _after_word(last, 0, lex.growth_verbs)
-    if not metric and last != subject and deed:
-        # 开展财政事前评估和预算评审、压减资金42.6亿元: the last of a list of deeds.
-        subject = last
+    if not metric and "、" in subject and _separate_item(subject, lead, lex):
+        # 开展财政事前评估和预算评审、压减资金42.6亿元, 地区实现污水处理全覆盖、垃圾处理率达98.5%:
+        # the last of a list of deeds is the one that states the amount.
+        subject = subject.rsplit("、", 1)[1]
     metric = metric or subject
     shared = _shared_list(text, c_start, a, lex)
     if shared is not None or "分别" in text[c_start : a.start]:

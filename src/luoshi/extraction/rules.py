@@ -110,6 +110,8 @@ class Lexicon:
     metric_heads: tuple[str, ...]
     metric_trailing_patterns: tuple[str, ...]
     slogan_heads: tuple[str, ...]
+    transitive_changes: tuple[str, ...]
+    document_nouns: tuple[str, ...]
 
 
 @dataclass(frozen=True)
