@@ -189,12 +189,6 @@ METRIC_LOST = {
 }
 MISREAD = {
     **METRIC_LOST,
-    ("provinces/hebei-2025", "target"): "statements: the main-targets passage is read as facts",
-    ("provinces/hebei-2026", "target"): "statements: the main-targets passage is read as facts",
-    ("provinces/liaoning-2026", "target"): "statements: the plan year's target gets the programme's horizon",
-    ("provinces/neimenggu-2026", "target"): "statements: the recap 地区生产总值增长4.7% is read as a target",
-    ("provinces/neimenggu-2026", "fact"): "statements: the recap 地区生产总值增长4.7% is read as a target",
-    ("national/2023", "fact"): "statements: 全年… under a five-year review gets the five-year period",
 }
 
 
