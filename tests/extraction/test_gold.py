@@ -23,12 +23,24 @@ SEED_BAR = {
     ("report", "accuracy"): 0.95,
 }
 NATIONAL_BAR = {("targets", "f1"): 0.90}
+# The hand-made province gold (tests/extraction/gold): the bars the issue sets for reports outside
+# the repository, and every section and report field right.
+PROVINCE_BAR = {
+    ("targets", "f1"): 0.92,
+    ("targets", "strict_f1"): 0.82,
+    ("facts", "f1"): 0.93,
+    ("sections", "accuracy"): 1.0,
+    ("report", "accuracy"): 1.0,
+}
+OWN_GOLD = Path(__file__).parent / "gold"
 
 
 def _text_for(gold: Path, shared: Path) -> Path:
     name = gold.stem
     if name.startswith("national-"):
         return shared / "corpus" / "national" / f"{name.removeprefix('national-')}.txt"
+    if gold.parent == OWN_GOLD:
+        return shared / "corpus" / "provinces" / f"{name}.txt"
     return shared / "corpus" / "seed" / f"{name}.txt"
 
 
@@ -45,12 +57,15 @@ def _score(shared: Path, gold: Path, tmp_path: Path) -> dict[str, dict[str, floa
 
 
 def test_gold_files_meet_the_bar(shared_dir: Path, tmp_path: Path) -> None:
-    golds = sorted((shared_dir / "gold").glob("*.json"))
-    assert golds, "no gold files"
+    golds = sorted((shared_dir / "gold").glob("*.json")) + sorted(OWN_GOLD.glob("*.json"))
+    assert len(golds) >= 7, "gold files missing"
     failures = []
     for gold in golds:
         scores = _score(shared_dir, gold, tmp_path)
-        bar = NATIONAL_BAR if gold.stem.startswith("national-") else SEED_BAR
+        if gold.parent == OWN_GOLD:
+            bar = PROVINCE_BAR
+        else:
+            bar = NATIONAL_BAR if gold.stem.startswith("national-") else SEED_BAR
         for (category, figure), minimum in bar.items():
             got = scores.get(category, {}).get(figure)
             if got is None or got < minimum:
@@ -70,29 +85,3 @@ def test_every_corpus_report_extracts_with_quotes_at_their_offsets(shared_dir: P
             assert ex.text[task.start : task.end] == task.text
             assert all(0 <= i < len(ex.targets) for i in task.targets)
         json.dumps(ex.to_dict(), ensure_ascii=False)
-
-
-PROVINCE_BAR = {("sections", "accuracy"): 1.0, ("report", "accuracy"): 1.0}
-
-
-def test_province_gold_sections_and_report_fields(shared_dir: Path, tmp_path: Path) -> None:
-    """The hand-made province gold (tests/extraction/gold): every section and report field right."""
-    golds = sorted((Path(__file__).parent / "gold").glob("*.json"))
-    assert golds, "no province gold files"
-    scorer = shared_dir / "tools" / "score_extraction.py"
-    failures = []
-    for gold in golds:
-        source = shared_dir / "corpus" / "provinces" / f"{gold.stem}.txt"
-        out = tmp_path / f"{gold.stem}.json"
-        ex = extract_report(source.read_bytes(), name=source.name)
-        out.write_text(json.dumps(ex.to_dict(), ensure_ascii=False), encoding="utf-8")
-        run = subprocess.run(
-            [sys.executable, str(scorer), str(gold), str(out), "--json"], capture_output=True, text=True
-        )
-        assert run.returncode == 0, run.stderr
-        scores = json.loads(run.stdout)
-        for (category, figure), minimum in PROVINCE_BAR.items():
-            got = scores.get(category, {}).get(figure)
-            if got is None or got < minimum:
-                failures.append(f"{gold.stem} {category} {figure} {got} < {minimum}")
-    assert not failures, "\n".join(failures)
