@@ -17,10 +17,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from docx.oxml.parser import parse_xml
-
 from luoshi.extraction.errors import ReadError
 from luoshi.extraction.formats import DOCX_MAIN_PART, docx_damaged
+from luoshi.extraction.libraries import library
 from luoshi.extraction.paragraphs import join_paragraphs
 
 # Declared (uncompressed) sizes: one part the text needs, and the whole archive.
@@ -138,7 +137,8 @@ def _read(archive: zipfile.ZipFile, name: str) -> bytes:
 
 
 def _parse(archive: zipfile.ZipFile, name: str) -> _Element:
-    return _Element(parse_xml(_read(archive, name)))
+    parser = library("docx.oxml.parser", package="python-docx", what=" Word 文档")
+    return _Element(parser.parse_xml(_read(archive, name)))
 
 
 def _main_part(archive: zipfile.ZipFile) -> str:

@@ -14,10 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_c
-
 from luoshi.extraction.errors import ReadError
+from luoshi.extraction.libraries import library
 from luoshi.extraction.pdflayout import Char, Page, layout_text, page_lines
 
 # A work report has tens of pages; a PDF with more than this is something else.
@@ -29,6 +27,14 @@ _EOF_WINDOW = 1024
 _MAX_UNMAPPED_SHARE = 0.5
 
 _LOCK = threading.Lock()
+
+
+def _pdfium() -> tuple[Any, Any]:
+    """PDFium's Python module and its raw C functions, loaded when the first PDF is read."""
+    return (
+        library("pypdfium2", package="pypdfium2", what=" PDF "),
+        library("pypdfium2.raw", package="pypdfium2", what=" PDF "),
+    )
 
 
 @dataclass(frozen=True)
@@ -87,6 +93,7 @@ def pdf_text(data: bytes) -> PdfText:
 
 def _open(data: bytes, *, complete: bool) -> Any:
     """The PDFium document, or the ReadError saying why it cannot be opened."""
+    pdfium, pdfium_c = _pdfium()
     try:
         return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as error:
@@ -110,6 +117,7 @@ def _open(data: bytes, *, complete: bool) -> Any:
 
 def _read_pages(document: Any) -> tuple[list[Page], list[int], list[int], int, int]:
     """Each page's lines; the pages that are images only; pages that failed; unmapped and all characters."""
+    pdfium = _pdfium()[0]
     pages: list[Page] = []
     image_pages: list[int] = []
     unreadable: list[int] = []
@@ -134,6 +142,7 @@ def _read_pages(document: Any) -> tuple[list[Page], list[int], list[int], int, i
 
 def _page_chars(page: Any) -> tuple[list[Char], int, int]:
     """A page's characters in display coordinates (the page's rotation applied), PDFium's own spaces left out."""
+    pdfium_c = _pdfium()[1]
     textpage = page.get_textpage()
     try:
         raw = textpage.raw
@@ -216,5 +225,6 @@ def _display_transform(page: Any) -> _Display:
 
 def _has_image(page: Any) -> bool:
     """Whether a page shows an image (a scanned page is one image)."""
+    pdfium_c = _pdfium()[1]
     images: Iterator[Any] = page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2)
     return next(images, None) is not None
